@@ -5,7 +5,14 @@ import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'packages/proto/src/gen/**', 'web/**', '.data/**', 'bench/results/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'packages/proto/src/gen/**',
+      'web/**',
+      '.data/**',
+      'bench/results/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -26,7 +33,17 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly' } },
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearInterval: 'readonly',
+        setInterval: 'readonly',
+      },
+    },
   },
   {
     // Temporal workflow code runs in a deterministic sandbox: no I/O, no clocks, no randomness.
@@ -36,17 +53,33 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'http', 'https', 'net', 'crypto', 'child_process'], message: 'No Node built-ins in workflow code.' },
-            { group: ['**/activities', '**/*.activities.js'], importNamePattern: '^(?!type)', message: 'Import activities with `import type` only.' },
+            {
+              group: ['node:*', 'fs', 'http', 'https', 'net', 'crypto', 'child_process'],
+              message: 'No Node built-ins in workflow code.',
+            },
+            {
+              group: ['**/activities', '**/*.activities.js'],
+              importNamePattern: '^(?!type)',
+              message: 'Import activities with `import type` only.',
+            },
           ],
         },
       ],
       'no-restricted-properties': [
         'error',
-        { object: 'Date', property: 'now', message: 'Use workflow time (Date is replayed deterministically) via the SDK.' },
+        {
+          object: 'Date',
+          property: 'now',
+          message: 'Use workflow time (Date is replayed deterministically) via the SDK.',
+        },
         { object: 'Math', property: 'random', message: 'Use uuid4() from @temporalio/workflow.' },
       ],
     },
+  },
+  {
+    // Tool configuration files must default-export their config.
+    files: ['*.config.ts', '*.config.js', 'eslint.config.js'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   prettier,
 );

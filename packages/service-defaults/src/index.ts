@@ -1,0 +1,57 @@
+export { baseConfigSchema, type BaseConfig } from './config/base-config.js';
+export { ConfigError, type ConfigIssue } from './config/config-error.js';
+export { loadConfig, parseConfig } from './config/load-config.js';
+
+export { createLogger, type Logger, type LoggerOptions } from './logging/create-logger.js';
+export { redactPaths, SENSITIVE_KEYS } from './logging/redact-paths.js';
+
+export { flushTelemetry } from './telemetry/telemetry-state.js';
+
+export { createRedMetrics, type RedMetrics, type RequestOutcome } from './metrics/red-metrics.js';
+export { httpRedMiddleware } from './metrics/http-red-middleware.js';
+
+export { ErrorKind } from './errors/error-kind.js';
+export { DomainError, fieldErrorsFromZod, isDomainError, type FieldError } from './errors/domain-error.js';
+export { normalizeError } from './errors/normalize-error.js';
+export {
+  ERROR_CODE_METADATA_KEY,
+  FIELD_ERRORS_METADATA_KEY,
+  grpcCodeForKind,
+  toGrpcStatus,
+  toServiceError,
+  type GrpcErrorStatus,
+} from './errors/to-grpc-status.js';
+export {
+  httpStatusForKind,
+  PROBLEM_JSON_CONTENT_TYPE,
+  toProblemJson,
+  type ProblemJson,
+} from './errors/to-problem-json.js';
+
+export {
+  createReadiness,
+  type Readiness,
+  type ReadinessCheck,
+  type ReadinessReport,
+} from './health/readiness.js';
+export { createHealthHandler, LIVENESS_PATH, READINESS_PATH } from './health/health-handler.js';
+export { startHealthServer, type HealthServer } from './health/health-server.js';
+
+export { createShutdown, type Shutdown, type ShutdownHook } from './lifecycle/shutdown.js';
+
+export { createDaprClient } from './dapr/create-dapr-client.js';
+export { createDaprServer, type DaprServerDeps } from './dapr/create-dapr-server.js';
+export { requireAppToken } from './dapr/require-app-token.js';
+export {
+  createDaprGrpcClient,
+  daprGrpcChannelMetadata,
+  type GrpcClientConstructor,
+} from './dapr/dapr-grpc-client.js';
+
+export { createGrpcServer, type GrpcAppServer, type GrpcServerOptions } from './grpc/create-grpc-server.js';
+export { appTokenInterceptor } from './grpc/app-token-interceptor.js';
+export { observeInterceptor } from './grpc/observe-interceptor.js';
+export { unaryHandler } from './grpc/unary-handler.js';
+
+export { runService, type RunServiceOptions } from './run-service.js';
+export type { ServiceContext } from './service-context.js';

@@ -1,0 +1,10 @@
+/** Types of tools/paths.mjs (plain JavaScript so that the bootstrap runs before `npm install`). */
+export declare const repoRoot: string;
+export declare const cacheRoot: string;
+export declare const pins: {
+  debian: Record<string, { package: string; probe: string }>;
+  go: Record<string, { version: string; recipe: string; binaries: string[] }>;
+  python: Record<string, { version: string; binaries: string[] }>;
+};
+export declare function toolDir(name: string, version: string): string;
+export declare function toolBin(binary: string): string;

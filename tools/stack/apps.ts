@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { repoRoot, toolBin } from '../paths.mjs';
+import { appPorts, ports } from './ports.js';
+import { dataDir, devCredentials as cred, kvTable } from './layout.js';
+import { httpOk } from './probes.js';
+import { StackError } from './supervisor.js';
+import type { ProcessSpec } from './spec.js';
+
+/**
+ * The app list has the shape of Dapr's multi-app run template (appID, appDirPath, appProtocol, command), so it
+ * reads like `dapr run -f`; our supervisor runs it because the Dapr CLI is not on the Go module proxy
+ * (adr/0005). Ports are not in the file: app i gets the block described in tools/stack/ports.ts.
+ */
+const appsFileSchema = z.object({
+  version: z.literal(1),
+  apps: z.array(
+    z.object({
+      appID: z.string().regex(/^[a-z][a-z0-9-]*$/, 'lower-case kebab-case'),
+      appDirPath: z.string(),
+      appProtocol: z.enum(['http', 'grpc']),
+      command: z.array(z.string()).min(1),
+      env: z.record(z.string(), z.string()).optional(),
+    }),
+  ),
+});
+
+export type AppDefinition = z.infer<typeof appsFileSchema>['apps'][number];
+
+export function readAppsFile(path: string): AppDefinition[] {
+  const rel = path.slice(repoRoot.length + 1);
+  const parsed = appsFileSchema.safeParse(parse(readFileSync(path, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new StackError(`${rel}: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return parsed.data.apps;
+}
+
+/** Addresses of the infrastructure, given to every app and sidecar (components read them with envRef). */
+export function infraEnv(): Record<string, string> {
+  return {
+    SHOPSTREAM_REDIS_HOST: `127.0.0.1:${ports.redis}`,
+    SHOPSTREAM_KV_TABLE: kvTable,
+    SHOPSTREAM_DYNAMODB_ENDPOINT: `http://127.0.0.1:${ports.moto}`,
+    SHOPSTREAM_AWS_REGION: cred.awsRegion,
+    SHOPSTREAM_AWS_ACCESS_KEY_ID: 'local',
+    SHOPSTREAM_AWS_SECRET_ACCESS_KEY: 'local',
+    REDIS_URL: `redis://127.0.0.1:${ports.redis}`,
+    POSTGRES_URL: `postgres://${cred.postgresUser}:${cred.postgresPassword}@127.0.0.1:${ports.postgres}/postgres`,
+    TEMPORAL_ADDRESS: `127.0.0.1:${ports.temporal}`,
+    TEMPORAL_NAMESPACE: 'default',
+    S3_ENDPOINT: `http://127.0.0.1:${ports.s3}`,
+    OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${ports.otlpHttp}`,
+  };
+}
+
+export interface DaprFiles {
+  resourcesPath: string;
+  configPath: string;
+}
+
+/** One Dapr app = its Node process and its daprd sidecar, both supervised. */
+export function appProcesses(apps: AppDefinition[], dapr: DaprFiles, firstIndex = 0): ProcessSpec[] {
+  return apps.flatMap((app, i) => {
+    const p = appPorts(firstIndex + i);
+    const tokens = { DAPR_API_TOKEN: cred.daprApiToken, APP_API_TOKEN: cred.appApiToken };
+    const [command, ...args] = app.command as [string, ...string[]];
+    const appSpec: ProcessSpec = {
+      name: app.appID,
+      kind: 'app',
+      command,
+      args,
+      cwd: join(repoRoot, app.appDirPath),
+      env: {
+        ...infraEnv(),
+        ...tokens,
+        NODE_ENV: 'development',
+        SERVICE_NAME: app.appID,
+        APP_PORT: String(p.app),
+        APP_PROTOCOL: app.appProtocol,
+        HEALTH_PORT: String(p.appHealth),
+        DAPR_HTTP_PORT: String(p.daprHttp),
+        DAPR_GRPC_PORT: String(p.daprGrpc),
+        LOG_LEVEL: 'info',
+        PATH: `${join(repoRoot, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
+        ...app.env,
+      },
+      ports: { app: p.app, health: p.appHealth },
+      ready: () => httpOk(`http://127.0.0.1:${p.appHealth}/healthz`),
+      readyTimeoutMs: 30_000,
+      dependsOn: [],
+    };
+    const sidecar: ProcessSpec = {
+      name: `${app.appID}-dapr`,
+      kind: 'sidecar',
+      command: toolBin('daprd'),
+      args: [
+        '--app-id',
+        app.appID,
+        '--app-port',
+        String(p.app),
+        '--app-protocol',
+        app.appProtocol,
+        '--app-channel-address',
+        '127.0.0.1',
+        '--dapr-listen-addresses',
+        '127.0.0.1',
+        '--dapr-http-port',
+        String(p.daprHttp),
+        '--dapr-grpc-port',
+        String(p.daprGrpc),
+        '--dapr-internal-grpc-port',
+        String(p.daprInternalGrpc),
+        '--dapr-internal-grpc-listen-address',
+        '127.0.0.1',
+        '--metrics-port',
+        String(p.daprMetrics),
+        '--metrics-listen-address',
+        '127.0.0.1',
+        '--placement-host-address',
+        `127.0.0.1:${ports.placement}`,
+        '--scheduler-host-address',
+        `127.0.0.1:${ports.scheduler}`,
+        '--resources-path',
+        dapr.resourcesPath,
+        '--config',
+        dapr.configPath,
+        '--dapr-graceful-shutdown-seconds',
+        '3',
+        '--log-as-json',
+      ],
+      env: { ...infraEnv(), ...tokens },
+      ports: { http: p.daprHttp, grpc: p.daprGrpc, internalGrpc: p.daprInternalGrpc, metrics: p.daprMetrics },
+      ready: () => httpOk(`http://127.0.0.1:${p.daprHttp}/v1.0/healthz`),
+      readyTimeoutMs: 30_000,
+      dependsOn: [app.appID],
+    };
+    return [appSpec, sidecar];
+  });
+}
+
+export const daprConfigVars = (): Record<string, string> => ({
+  DAPR_NAMERESOLUTION_DB: join(dataDir('run'), 'nameresolution.db'),
+  OTLP_HTTP_ENDPOINT: `127.0.0.1:${ports.otlpHttp}`,
+});

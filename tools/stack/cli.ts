@@ -1,0 +1,101 @@
+import { existsSync, lstatSync, realpathSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { stackControl, startControlServer } from './control.js';
+import { dataRoot, logDir } from './layout.js';
+import { ports } from './ports.js';
+import { stackProcesses } from './stack.js';
+import { killStale, StackError, Supervisor, type ProcessStatus } from './supervisor.js';
+import { printStatusTable } from './status-table.js';
+import type { Profile } from './dapr-resources.js';
+
+async function isRunning(): Promise<boolean> {
+  return stackControl.status().then(
+    () => true,
+    () => false,
+  );
+}
+
+async function up(profile: Profile): Promise<void> {
+  if (await isRunning())
+    throw new StackError('the stack is already running (`npm run status`; stop it with `npm run stop`)');
+  const stale = killStale();
+  if (stale > 0) console.log(`Stopped ${stale} processes left over from an earlier run.`);
+  const started = Date.now();
+  console.log(`Starting the local stack (profile ${profile}); logs in ${logDir}/<process>.log`);
+  const supervisor = new Supervisor(stackProcesses({ profile }));
+  await supervisor.up();
+  let stopping = false;
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping the stack …');
+    void supervisor.down().then(() => {
+      console.log('Stopped. Data kept in', dataRoot, '(`npm run reset` wipes it).');
+      process.exit(0);
+    });
+  };
+  await startControlServer(supervisor, shutdown);
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  console.log(`\nAll healthy in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  printStatusTable(await supervisor.status());
+  console.log(
+    `\nTraces: http://127.0.0.1:${ports.jaegerQuery}/api/services   Temporal UI: http://127.0.0.1:${ports.temporalUi}`,
+  );
+  console.log('Ctrl-C stops everything.');
+}
+
+async function status(json: boolean): Promise<void> {
+  let rows: ProcessStatus[];
+  try {
+    rows = await stackControl.status();
+  } catch {
+    if (json) console.log('[]');
+    else console.log('The stack is not running (start it with `npm start`).');
+    process.exitCode = 1;
+    return;
+  }
+  if (json) console.log(JSON.stringify(rows, null, 2));
+  else printStatusTable(rows);
+  if (rows.some((r) => !r.healthy)) process.exitCode = 1;
+}
+
+async function down(): Promise<void> {
+  if (await isRunning()) {
+    await stackControl.shutdown();
+    while (await isRunning()) await new Promise((r) => setTimeout(r, 200));
+    console.log('Stack stopped.');
+  } else {
+    const n = killStale();
+    console.log(n > 0 ? `Stopped ${n} leftover processes.` : 'The stack is not running.');
+  }
+}
+
+async function reset(): Promise<void> {
+  if (await isRunning()) throw new StackError('stop the stack first (`npm run stop`), then reset');
+  killStale();
+  // PostgreSQL's cluster may live outside the repository (see postgresDataDir in infra.ts).
+  const pg = join(dataRoot, 'postgres');
+  if (existsSync(pg) && lstatSync(pg).isSymbolicLink())
+    rmSync(realpathSync(pg), { recursive: true, force: true });
+  if (existsSync(dataRoot)) rmSync(dataRoot, { recursive: true, force: true });
+  console.log(`Removed ${dataRoot}.`);
+}
+
+const [command = 'up', ...rest] = process.argv.slice(2);
+const profileFlag = rest.indexOf('--profile');
+const profile = (profileFlag >= 0 ? rest[profileFlag + 1] : 'local') as Profile;
+
+try {
+  if (command === 'up') await up(profile);
+  else if (command === 'status') await status(rest.includes('--json'));
+  else if (command === 'down') await down();
+  else if (command === 'reset') await reset();
+  else throw new StackError(`unknown command "${command}" (up | status [--json] | down | reset)`);
+} catch (err) {
+  if (err instanceof StackError) {
+    console.error(`✗ ${err.message}`);
+    process.exit(1);
+  }
+  throw err;
+}

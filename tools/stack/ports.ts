@@ -1,0 +1,69 @@
+/**
+ * Every port the local stack listens on, in one place. Defaults sit in the 18xxx/19xxx range, away from the
+ * well-known ports a developer's own Postgres (5432), Redis (6379), Dapr (3500/50001) or Jaeger (16686) use.
+ * Override any of them with SHOPSTREAM_PORT_<NAME> (e.g. SHOPSTREAM_PORT_POSTGRES=28432). Everything binds
+ * to 127.0.0.1.
+ */
+const defaults = {
+  postgres: 18432,
+  redis: 18379,
+  placement: 18050,
+  placementHealth: 18051,
+  placementMetrics: 18052,
+  placementRaft: 18053,
+  scheduler: 18060,
+  schedulerHealth: 18061,
+  schedulerMetrics: 18062,
+  schedulerEtcdClient: 18063,
+  schedulerEtcdPeer: 18064,
+  temporal: 18233,
+  temporalUi: 18234,
+  temporalMetrics: 18235,
+  temporalHttp: 18236,
+  otlpGrpc: 18317,
+  otlpHttp: 18318,
+  jaegerQuery: 18686,
+  jaegerQueryGrpc: 18685,
+  jaegerHealth: 18133,
+  jaegerMetrics: 18888,
+  moto: 18500,
+  s3: 18700,
+  control: 18999,
+  /** First port of the app blocks: app i uses appBase + 10 * i + offset (see appPorts). */
+  appBase: 19000,
+} as const;
+
+export type PortName = keyof typeof defaults;
+
+const envName = (name: string) => `SHOPSTREAM_PORT_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+
+function resolvePorts(): Record<PortName, number> {
+  const out = {} as Record<PortName, number>;
+  for (const [name, value] of Object.entries(defaults) as [PortName, number][]) {
+    const raw = process.env[envName(name)];
+    const port = raw === undefined ? value : Number(raw);
+    if (!Number.isInteger(port) || port < 1024 || port > 65535) {
+      throw new Error(`${envName(name)}=${raw} is not a port between 1024 and 65535`);
+    }
+    out[name] = port;
+  }
+  return out;
+}
+
+export const ports = resolvePorts();
+
+/** The ports of the i-th Dapr app (order of dapr/apps.yaml): the app itself and its sidecar. */
+export function appPorts(index: number) {
+  const base = ports.appBase + 10 * index;
+  return {
+    app: base,
+    appHealth: base + 1,
+    daprHttp: base + 2,
+    daprGrpc: base + 3,
+    daprInternalGrpc: base + 4,
+    daprMetrics: base + 5,
+  };
+}
+
+export type AppPorts = ReturnType<typeof appPorts>;
+export const portEnvName = envName;

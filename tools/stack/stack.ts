@@ -1,0 +1,24 @@
+import { join } from 'node:path';
+import { repoRoot } from '../paths.mjs';
+import { appProcesses, daprConfigVars, readAppsFile } from './apps.js';
+import { renderDaprResources, type Profile } from './dapr-resources.js';
+import { infraProcesses } from './infra.js';
+import type { ProcessSpec } from './spec.js';
+
+export interface StackOptions {
+  profile: Profile;
+  /** Extra app files (the test suite adds its conformance app). */
+  extraAppsFiles?: string[];
+}
+
+/** Everything `npm start` runs, in start order: infrastructure, then each Dapr app with its sidecar. */
+export function stackProcesses({ profile, extraAppsFiles = [] }: StackOptions): ProcessSpec[] {
+  const dapr = renderDaprResources(profile, daprConfigVars());
+  const apps = [join(repoRoot, 'dapr', 'apps.yaml'), ...extraAppsFiles].flatMap(readAppsFile);
+  const infra = infraProcesses();
+  const controlPlane = ['dapr-placement', 'dapr-scheduler'];
+  const appSpecs = appProcesses(apps, dapr).map((spec) =>
+    spec.kind === 'sidecar' ? { ...spec, dependsOn: [...spec.dependsOn, ...controlPlane] } : spec,
+  );
+  return [...infra, ...appSpecs];
+}

@@ -1,0 +1,20 @@
+import type { ProcessStatus } from './supervisor.js';
+
+/** `npm run status` as a table: one row per process. */
+export function printStatusTable(rows: ProcessStatus[]): void {
+  const table = rows.map((r) => ({
+    name: r.name,
+    kind: r.kind,
+    pid: r.pid === null ? '-' : String(r.pid),
+    ports: Object.entries(r.ports)
+      .map(([role, port]) => `${role}:${port}`)
+      .join(' '),
+    health: r.healthy ? 'healthy' : r.pid === null ? 'stopped' : 'UNHEALTHY',
+  }));
+  const cols = ['name', 'kind', 'pid', 'health', 'ports'] as const;
+  const width = (c: (typeof cols)[number]) => Math.max(c.length, ...table.map((row) => row[c].length));
+  const line = (row: Record<(typeof cols)[number], string>) =>
+    cols.map((c) => row[c].padEnd(width(c))).join('  ');
+  console.log(line({ name: 'NAME', kind: 'KIND', pid: 'PID', health: 'HEALTH', ports: 'PORTS' }));
+  for (const row of table) console.log(line(row));
+}

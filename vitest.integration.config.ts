@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Integration tests against the real local stack (Postgres, Redis, daprd, Temporal, Jaeger, moto …), which
+ * `npm test` starts once before this run (tools/ci/test.ts). Files run one after another: two cores.
+ */
+export default defineConfig({
+  test: {
+    include: ['{packages,actors,services,tools,test}/**/*.integration.test.ts'],
+    exclude: ['**/node_modules/**'],
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});
