@@ -49,7 +49,7 @@ export default tseslint.config(
     // Temporal workflow code runs in a deterministic sandbox: no I/O, no clocks, no randomness.
     files: ['**/workflows/**/*.ts', '**/*.workflow.ts'],
     rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
@@ -58,8 +58,8 @@ export default tseslint.config(
               message: 'No Node built-ins in workflow code.',
             },
             {
-              group: ['**/activities', '**/*.activities.js'],
-              importNamePattern: '^(?!type)',
+              group: ['**/activities/*', '**/*.activities.js'],
+              allowTypeImports: true,
               message: 'Import activities with `import type` only.',
             },
           ],

@@ -55,3 +55,8 @@ export { unaryHandler } from './grpc/unary-handler.js';
 
 export { runService, type RunServiceOptions } from './run-service.js';
 export type { ServiceContext } from './service-context.js';
+
+export { buildCloudEvent, cloudEventSchema, type CloudEvent, type NewEvent } from './events/cloud-event.js';
+export { publishEvent } from './events/publish-event.js';
+export { subscribeEvents, type DeliveryOutcome, type EventSubscription } from './events/subscribe-events.js';
+export { jsonRoute, type JsonRequest } from './http/json-route.js';

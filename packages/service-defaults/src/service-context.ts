@@ -12,7 +12,7 @@ export interface ServiceContext<C extends BaseConfig = BaseConfig> {
   readonly dapr: DaprClient;
   readonly readiness: Readiness;
   /** Hooks run in reverse order on SIGINT/SIGTERM, each with a timeout. */
-  onShutdown(name: string, hook: ShutdownHook): void;
+  readonly onShutdown: (name: string, hook: ShutdownHook) => void;
   /** `/readyz` returns 503 while any check fails or exceeds its timeout. */
-  addReadinessCheck(name: string, check: ReadinessCheck): void;
+  readonly addReadinessCheck: (name: string, check: ReadinessCheck) => void;
 }

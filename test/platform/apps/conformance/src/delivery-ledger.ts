@@ -1,0 +1,60 @@
+import type { Redis } from 'ioredis';
+
+/**
+ * Bookkeeping of the conformance subscriber, per test run, in Redis: how many handler calls there were, which
+ * were failed on purpose, which events were processed (once) and which arrived again (duplicates).
+ */
+export class DeliveryLedger {
+  constructor(private readonly redis: Redis) {}
+
+  private key(run: string, part: string) {
+    return `conformance:${run}:${part}`;
+  }
+
+  /** Counts a handler call; every `failEvery`-th call of a run is failed on purpose. */
+  async shouldFail(run: string, failEvery: number): Promise<boolean> {
+    const calls = await this.redis.incr(this.key(run, 'calls'));
+    if (failEvery > 0 && calls % failEvery === 0) {
+      await this.redis.incr(this.key(run, 'failures'));
+      return true;
+    }
+    return false;
+  }
+
+  /** Idempotent effect: the first delivery of an event id is processed, later ones only counted. */
+  async process(run: string, eventId: string, seq: number): Promise<'processed' | 'duplicate'> {
+    const first = await this.redis.set(this.key(run, `seen:${eventId}`), '1', 'EX', 3600, 'NX');
+    if (first === null) {
+      await this.redis.incr(this.key(run, 'duplicates'));
+      return 'duplicate';
+    }
+    await this.redis.hincrby(this.key(run, 'effects'), String(seq), 1);
+    await this.redis.incr(this.key(run, 'processed'));
+    return 'processed';
+  }
+
+  async appendOrdered(run: string, partitionKey: string, seq: number): Promise<void> {
+    await this.redis.rpush(this.key(run, `order:${partitionKey}`), String(seq));
+  }
+
+  async recordDeadLetter(run: string, eventId: string): Promise<void> {
+    await this.redis.sadd(this.key(run, 'dead'), eventId);
+  }
+
+  async stats(run: string, keys: string[] = []) {
+    const num = async (part: string) => Number((await this.redis.get(this.key(run, part))) ?? 0);
+    const effects = await this.redis.hgetall(this.key(run, 'effects'));
+    const order: Record<string, number[]> = {};
+    for (const k of keys)
+      order[k] = (await this.redis.lrange(this.key(run, `order:${k}`), 0, -1)).map(Number);
+    return {
+      calls: await num('calls'),
+      failuresInjected: await num('failures'),
+      processed: await num('processed'),
+      duplicates: await num('duplicates'),
+      effects: Object.fromEntries(Object.entries(effects).map(([seq, n]) => [seq, Number(n)])),
+      deadLetters: await this.redis.smembers(this.key(run, 'dead')),
+      order,
+    };
+  }
+}

@@ -1,0 +1,1 @@
+export { greetingWorkflow } from './greeting.workflow.js';
