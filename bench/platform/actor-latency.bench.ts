@@ -17,12 +17,12 @@ const call = (id: string, method: string, body: unknown) =>
  */
 export async function benchActors(n = 500): Promise<void> {
   const warm = `bench:${randomUUID()}`;
-  for (let i = 0; i < 50; i++) await call(warm, 'increment', 1);
+  for (let i = 0; i < 50; i++) await call(warm, 'increment', { by: 1 });
   const fresh: number[] = [];
   const active: number[] = [];
   for (let i = 0; i < n; i++) {
-    fresh.push(await timed(() => call(`bench:${randomUUID()}`, 'increment', 1)));
-    active.push(await timed(() => call(warm, 'increment', 1)));
+    fresh.push(await timed(() => call(`bench:${randomUUID()}`, 'increment', { by: 1 })));
+    active.push(await timed(() => call(warm, 'increment', { by: 1 })));
   }
   const f = summarize(fresh);
   writeResult({

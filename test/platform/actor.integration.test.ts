@@ -9,7 +9,7 @@ const HOST = 'skeleton-caller';
 async function call<T>(actorId: string, method: string, body?: unknown): Promise<T> {
   const res = await sidecar(HOST, `/v1.0/actors/CounterActor/${actorId}/method/${method}`, {
     method: 'POST',
-    body: JSON.stringify(body ?? null),
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await res.text();
   if (res.status !== 200) throw new Error(`${method} → ${res.status} ${text}`);
@@ -21,8 +21,8 @@ const restartHost = () => stackControl.restart([HOST, `${HOST}-dapr`]);
 describe('CounterActor through the sidecar', () => {
   it('keeps its state across a restart of its app and sidecar', async () => {
     const id = `tenant-a:${randomUUID()}`;
-    expect(await call<number>(id, 'increment', 2)).toBe(2);
-    expect(await call<number>(id, 'increment', 3)).toBe(5);
+    expect(await call<number>(id, 'increment', { by: 2 })).toBe(2);
+    expect(await call<number>(id, 'increment', { by: 3 })).toBe(5);
     await restartHost();
     const after = await eventually(
       () => call<CounterSnapshot>(id, 'get'),
@@ -35,13 +35,13 @@ describe('CounterActor through the sidecar', () => {
 
   it('serialises concurrent calls to one actor (turn-based): 20 parallel increments, no lost update', async () => {
     const id = `tenant-a:${randomUUID()}`;
-    await Promise.all(Array.from({ length: 20 }, () => call<number>(id, 'increment', 1)));
+    await Promise.all(Array.from({ length: 20 }, () => call<number>(id, 'increment', { by: 1 })));
     expect((await call<CounterSnapshot>(id, 'get')).count).toBe(20);
   });
 
   it('runs a timer while active', async () => {
     const id = `tenant-a:${randomUUID()}`;
-    await call(id, 'startTicking', 200);
+    await call(id, 'startTicking', { periodMs: 200 });
     const snap = await eventually(
       () => call<CounterSnapshot>(id, 'get'),
       (s) => s.ticks >= 3,
@@ -54,7 +54,7 @@ describe('CounterActor through the sidecar', () => {
 
   it('fires a reminder that was scheduled before a restart of its app and sidecar', async () => {
     const id = `tenant-a:${randomUUID()}`;
-    await call(id, 'scheduleReminder', 4000);
+    await call(id, 'scheduleReminder', { dueMs: 4000 });
     await restartHost();
     const snap = await eventually(
       () => call<CounterSnapshot>(id, 'get'),
@@ -69,7 +69,7 @@ describe('CounterActor through the sidecar', () => {
 
   it('rejects bad input with an error instead of corrupting state', async () => {
     const id = `tenant-a:${randomUUID()}`;
-    await expect(call(id, 'increment', -4)).rejects.toThrow();
+    await expect(call(id, 'increment', { by: -4 })).rejects.toThrow(/Counter.InvalidIncrement|by/);
     expect((await call<CounterSnapshot>(id, 'get')).count).toBe(0);
   });
 });

@@ -40,7 +40,7 @@ describe('gRPC service-to-service through two sidecars', () => {
     await expect(ping(address, md, 'tenant-a')).resolves.toMatchObject({ message: 'pong: hello' });
     const err = (await ping(address, md, '').catch((e: unknown) => e)) as ServiceError;
     expect(err.code).toBe(status.INVALID_ARGUMENT);
-    expect(err.metadata.get('x-error-code')).toEqual(['Platform.TenantMissing']);
+    expect(err.metadata.get('x-error-code').map(String)).toEqual(['Platform.TenantMissing']);
   });
 
   it('refuses calls without the Dapr API token at the sidecar, and without the app token at the app', async () => {

@@ -17,8 +17,10 @@ export function startControlServer(supervisor: Supervisor, onShutdown: () => voi
     };
     const act = async () => {
       if (req.method === 'GET' && url.pathname === '/status') return reply(200, await supervisor.status());
-      if (req.method === 'POST' && url.pathname === '/restart')
-        return reply(200, await supervisor.restart(names));
+      if (req.method === 'POST' && url.pathname === '/restart') {
+        await supervisor.restart(names);
+        return reply(200, {});
+      }
       if (req.method === 'POST' && url.pathname === '/stop') {
         for (const name of [...names].reverse()) await supervisor.stop(name);
         return reply(200, {});

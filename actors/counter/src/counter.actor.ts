@@ -1,5 +1,7 @@
-/* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return */
+/* eslint-disable @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return */
 import { AbstractActor, Temporal } from '@dapr/dapr';
+import { z } from 'zod';
+import { DomainError } from '@shopstream/service-defaults';
 import type { CounterActorContract, CounterSnapshot } from './counter.contract.js';
 import { CounterSchedules, CounterStateKeys } from './counter.state.js';
 
@@ -9,18 +11,23 @@ import { CounterSchedules, CounterStateKeys } from './counter.state.js';
  */
 const ms = (milliseconds: number) => Temporal.Duration.from({ milliseconds });
 
-function positiveInteger(value: unknown, name: string, fallback?: number): number {
-  const n = value === undefined || value === null ? fallback : value;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 86_400_000) {
-    throw new Error(`${name} must be an integer between 1 and 86400000`);
-  }
-  return n;
+const amount = z.number().int().min(1).max(86_400_000);
+const incrementInput = z.object({ by: amount.default(1) }).default({ by: 1 });
+const periodInput = z.object({ periodMs: amount });
+const dueInput = z.object({ dueMs: amount });
+
+/** Validates an actor method's input; a bad one fails the call and changes nothing. */
+function parse<T>(schema: z.ZodType<T>, input: unknown, method: string): T {
+  const result = schema.safeParse(input ?? undefined);
+  if (!result.success) throw DomainError.fromZod(`Counter.Invalid${method}`, result.error);
+  return result.data;
 }
 
 /** Reference actor: per-id counter with a timer (ticks) and a durable reminder. */
 export class CounterActor extends AbstractActor implements CounterActorContract {
   private async read(key: string): Promise<number> {
-    return (await this.getStateManager<number>().getState(key)) ?? 0;
+    const [found, value] = await this.getStateManager<number>().tryGetState(key);
+    return found && value !== null ? value : 0;
   }
 
   private async add(key: string, by: number): Promise<number> {
@@ -30,12 +37,14 @@ export class CounterActor extends AbstractActor implements CounterActorContract 
     return next;
   }
 
-  async increment(by?: number): Promise<number> {
-    return this.add(CounterStateKeys.count, positiveInteger(by, 'by', 1));
+  async increment(input?: { by?: number }): Promise<number> {
+    return this.add(CounterStateKeys.count, parse(incrementInput, input, 'Increment').by);
   }
 
   async get(): Promise<CounterSnapshot> {
-    const lastReminderAt = await this.getStateManager<string>().getState(CounterStateKeys.lastReminderAt);
+    const [, lastReminderAt] = await this.getStateManager<string>().tryGetState(
+      CounterStateKeys.lastReminderAt,
+    );
     return {
       count: await this.read(CounterStateKeys.count),
       ticks: await this.read(CounterStateKeys.ticks),
@@ -44,13 +53,15 @@ export class CounterActor extends AbstractActor implements CounterActorContract 
     };
   }
 
-  async startTicking(periodMs: number): Promise<void> {
-    const period = ms(positiveInteger(periodMs, 'periodMs'));
-    await this.registerActorTimer(CounterSchedules.tickTimer, 'onTick', period, period);
+  async startTicking(input: { periodMs: number }): Promise<{ periodMs: number }> {
+    const { periodMs } = parse(periodInput, input, 'Ticking');
+    await this.registerActorTimer(CounterSchedules.tickTimer, 'onTick', ms(periodMs), ms(periodMs));
+    return { periodMs };
   }
 
-  async stopTicking(): Promise<void> {
+  async stopTicking(): Promise<{ stopped: true }> {
     await this.unregisterActorTimer(CounterSchedules.tickTimer);
+    return { stopped: true };
   }
 
   /** Timer callback (invoked by name): one tick. */
@@ -58,8 +69,10 @@ export class CounterActor extends AbstractActor implements CounterActorContract 
     await this.add(CounterStateKeys.ticks, 1);
   }
 
-  async scheduleReminder(dueMs: number): Promise<void> {
-    await this.registerActorReminder(CounterSchedules.wakeUpReminder, ms(positiveInteger(dueMs, 'dueMs')));
+  async scheduleReminder(input: { dueMs: number }): Promise<{ dueAt: string }> {
+    const { dueMs } = parse(dueInput, input, 'Reminder');
+    await this.registerActorReminder(CounterSchedules.wakeUpReminder, ms(dueMs));
+    return { dueAt: new Date(Date.now() + dueMs).toISOString() };
   }
 
   override async receiveReminder(): Promise<void> {

@@ -11,16 +11,16 @@ export interface CounterSnapshot {
 }
 
 /**
- * The counter's methods. Each call is one actor turn (Dapr serialises calls per actor id), so an increment
+ * The counter's methods. Each takes at most one input object (Dapr delivers it as the JSON request body). Each call is one actor turn (Dapr serialises calls per actor id), so an increment
  * never races another increment of the same counter.
  */
 export interface CounterActorContract {
-  /** Adds `by` (an integer, 1 if omitted) and returns the new count. */
-  increment(by?: number): Promise<number>;
+  /** Adds `by` (a positive integer, 1 if omitted) and returns the new count. */
+  increment(input?: { by?: number }): Promise<number>;
   get(): Promise<CounterSnapshot>;
   /** Starts a timer that adds one tick every `periodMs`. Timers live only while the actor is active. */
-  startTicking(periodMs: number): Promise<void>;
-  stopTicking(): Promise<void>;
+  startTicking(input: { periodMs: number }): Promise<{ periodMs: number }>;
+  stopTicking(): Promise<{ stopped: true }>;
   /** Schedules a one-shot reminder `dueMs` from now. Reminders are durable: they fire even after a restart. */
-  scheduleReminder(dueMs: number): Promise<void>;
+  scheduleReminder(input: { dueMs: number }): Promise<{ dueAt: string }>;
 }

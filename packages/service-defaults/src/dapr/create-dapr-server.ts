@@ -7,6 +7,7 @@ import type { Readiness } from '../health/readiness.js';
 import { httpRedMiddleware } from '../metrics/http-red-middleware.js';
 import { createRedMetrics } from '../metrics/red-metrics.js';
 import { daprLoggerOptions } from './dapr-logger.js';
+import { guardAsyncRoutes } from './guard-async-routes.js';
 import { requireAppToken } from './require-app-token.js';
 
 type Middleware = (req: never, res: never, next: () => void) => void;
@@ -48,6 +49,7 @@ export function createDaprServer({ config, logger, readiness }: DaprServerDeps):
     logger: loggerOptions,
   });
   const app = server.daprServer.getServer() as ExpressLike;
+  guardAsyncRoutes(app as unknown as Parameters<typeof guardAsyncRoutes>[0], logger);
   app.listen = (port) => createServer(app).listen(port, '127.0.0.1');
   app.use(httpRedMiddleware(createRedMetrics()));
   app.use(requireAppToken(config.APP_API_TOKEN, HEALTH_PATHS));

@@ -10,6 +10,7 @@ import { createRedMetrics, type RedMetrics } from '../metrics/red-metrics.js';
 import { appTokenInterceptor } from './app-token-interceptor.js';
 import { mapDomainErrors } from './map-domain-errors.js';
 import { observeInterceptor } from './observe-interceptor.js';
+import { traceContextInterceptor } from './trace-context-interceptor.js';
 
 export interface GrpcServerOptions {
   /** APP_PORT; 0 picks a free port (tests). */
@@ -37,6 +38,7 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcAppServer {
   const red = options.metrics ?? createRedMetrics();
   const server = new Server({
     interceptors: [
+      traceContextInterceptor(),
       observeInterceptor(options.logger, red),
       appTokenInterceptor(options.appApiToken),
       ...(options.interceptors ?? []),

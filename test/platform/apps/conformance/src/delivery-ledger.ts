@@ -41,17 +41,24 @@ export class DeliveryLedger {
     await this.redis.sadd(this.key(run, 'dead'), eventId);
   }
 
+  /**
+   * Counters are read before the records they count (an effect is written before `processed` is
+   * incremented), so a reader that sees `processed = n` also sees the n effects.
+   */
   async stats(run: string, keys: string[] = []) {
     const num = async (part: string) => Number((await this.redis.get(this.key(run, part))) ?? 0);
+    const counters = {
+      calls: await num('calls'),
+      failuresInjected: await num('failures'),
+      processed: await num('processed'),
+      duplicates: await num('duplicates'),
+    };
     const effects = await this.redis.hgetall(this.key(run, 'effects'));
     const order: Record<string, number[]> = {};
     for (const k of keys)
       order[k] = (await this.redis.lrange(this.key(run, `order:${k}`), 0, -1)).map(Number);
     return {
-      calls: await num('calls'),
-      failuresInjected: await num('failures'),
-      processed: await num('processed'),
-      duplicates: await num('duplicates'),
+      ...counters,
       effects: Object.fromEntries(Object.entries(effects).map(([seq, n]) => [seq, Number(n)])),
       deadLetters: await this.redis.smembers(this.key(run, 'dead')),
       order,
