@@ -50,7 +50,7 @@ export async function goTier() {
       );
     });
     mkdirSync(cacheRoot, { recursive: true });
-    return out.trim();
+    return `present (${out.trim().replace(/^go version /, '')})`;
   });
   // Sequential on purpose: each build already uses every core.
   for (const [name, pin] of Object.entries(pins.go)) {
