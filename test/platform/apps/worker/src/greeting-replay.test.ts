@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
-import { workflowsPath } from '../temporal-worker.js';
+import { workflowsPath } from './temporal-worker.js';
 
 /**
  * Replay tests: histories recorded from real runs of earlier versions of the workflow code must replay
@@ -12,9 +12,9 @@ const histories = ['greeting-v1.json'];
 
 describe('greetingWorkflow replay', () => {
   it.each(histories)('replays %s deterministically', async (file) => {
-    const history = JSON.parse(readFileSync(new URL(`./histories/${file}`, import.meta.url), 'utf8')) as unknown;
-    await expect(
-      Worker.runReplayHistory({ workflowsPath }, history as Parameters<typeof Worker.runReplayHistory>[1]),
-    ).resolves.toBeUndefined();
+    const history: Parameters<typeof Worker.runReplayHistory>[1] = JSON.parse(
+      readFileSync(new URL(`./histories/${file}`, import.meta.url), 'utf8'),
+    );
+    await expect(Worker.runReplayHistory({ workflowsPath }, history)).resolves.toBeUndefined();
   });
 });
