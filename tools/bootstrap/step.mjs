@@ -38,7 +38,7 @@ const unreachable = [
  * Runs a command, teeing output to a log file. Prints a heartbeat with the latest output line every 30 s so a
  * 20-minute Go build is visibly alive. On failure throws a BootstrapError naming the command and the log.
  */
-export function run(cmd, args, { cwd, env, log, registry } = {}) {
+export function run(cmd, args, { cwd, env, log, registry, unit } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, {
       cwd,
@@ -48,17 +48,20 @@ export function run(cmd, args, { cwd, env, log, registry } = {}) {
     const sink = log ? createWriteStream(log, { flags: 'a' }) : null;
     let tail = '';
     let last = '';
+    let count = 0;
     const onData = (chunk) => {
       sink?.write(chunk);
       tail = (tail + chunk.toString()).slice(-8000);
       const lines = chunk.toString().trim().split('\n');
+      count += lines.length;
       last = lines[lines.length - 1] ?? last;
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
     const started = Date.now();
     const beat = setInterval(() => {
-      process.stdout.write(`    … ${fmt(Date.now() - started)} ${last.slice(0, 100)}\n`);
+      const done = unit ? `${count} ${unit}, ` : '';
+      process.stdout.write(`    … ${fmt(Date.now() - started)}: ${done}latest ${last.slice(0, 90)}\n`);
     }, 30_000);
     child.on('error', (err) => {
       clearInterval(beat);

@@ -17,12 +17,13 @@ async function buildTool(name, pin) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(bin, { recursive: true });
   const log = join(dir, 'build.log');
-  const common = ['-trimpath', ...(pin.tags ? ['-tags', pin.tags] : []), '-ldflags', pin.ldflags ?? ''];
+  const common = ['-v', '-trimpath', ...(pin.tags ? ['-tags', pin.tags] : []), '-ldflags', pin.ldflags ?? ''];
   if (pin.recipe === 'plain') {
     await run('go', ['install', ...common, ...pin.packages], {
       env: goEnv(bin),
       log,
       registry: 'Go module proxy',
+      unit: 'packages compiled or downloaded',
     });
   } else if (pin.recipe === 'tools-module') {
     await run('go', ['build', ...common, '-o', `${bin}/`, ...pin.packages], {
@@ -30,6 +31,7 @@ async function buildTool(name, pin) {
       env: goEnv(bin),
       log,
       registry: 'Go module proxy',
+      unit: 'packages compiled or downloaded',
     });
   } else {
     throw new BootstrapError(`tools/pins.json: unknown recipe "${pin.recipe}" for ${name}`);
