@@ -23,20 +23,27 @@ async function up(profile: Profile): Promise<void> {
   const started = Date.now();
   console.log(`Starting the local stack (profile ${profile}); logs in ${logDir}/<process>.log`);
   const supervisor = new Supervisor(stackProcesses({ profile }));
-  await supervisor.up();
   let stopping = false;
   const shutdown = () => {
     if (stopping) return;
     stopping = true;
+    supervisor.abort();
     console.log('\nStopping the stack …');
     void supervisor.down().then(() => {
       console.log('Stopped. Data kept in', dataRoot, '(`npm run reset` wipes it).');
       process.exit(0);
     });
   };
-  await startControlServer(supervisor, shutdown);
+  // Installed before anything starts: Ctrl-C during start-up must not leave processes behind.
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  try {
+    await supervisor.up();
+  } catch (err) {
+    if (stopping) return;
+    throw err;
+  }
+  await startControlServer(supervisor, shutdown);
   console.log(`\nAll healthy in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   printStatusTable(await supervisor.status());
   console.log(

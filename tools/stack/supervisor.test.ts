@@ -107,6 +107,26 @@ describe('Supervisor', () => {
     );
   });
 
+  it('stops starting when aborted (Ctrl-C during start-up) and leaves nothing running', async () => {
+    const [a, b] = [await freePort(), await freePort()];
+    const holder: { sup?: InstanceType<typeof Supervisor> } = {};
+    const first = { ...nodeProcess('first', a), afterReady: () => Promise.resolve(holder.sup?.abort()) };
+    const sup = (holder.sup = new Supervisor([first, nodeProcess('second', b)], quiet));
+    await expect(sup.up()).rejects.toThrow(/start-up interrupted/);
+    expect(await tcpOpen(a)).toBe(false);
+    expect(await tcpOpen(b)).toBe(false);
+  });
+
+  it('names the process whose preparation failed', async () => {
+    const spec = {
+      ...nodeProcess('pg', await freePort()),
+      prepare: () => Promise.reject(new Error('initdb: bad locale')),
+    };
+    await expect(new Supervisor([spec], quiet).up()).rejects.toThrow(
+      /^pg: preparing failed: initdb: bad locale$/,
+    );
+  });
+
   it('rejects a dependency on a process that is not started before it', () => {
     expect(() => new Supervisor([{ ...nodeProcess('x', 1), dependsOn: ['y'] }], quiet)).toThrow(StackError);
   });

@@ -40,6 +40,7 @@ function lastLines(file: string, n = 3): string {
 export class Supervisor {
   private readonly running = new Map<string, Running>();
   private readonly specs = new Map<string, ProcessSpec>();
+  private aborted = false;
 
   constructor(
     specs: ProcessSpec[],
@@ -90,11 +91,17 @@ export class Supervisor {
     }
   }
 
+  /** Makes a start-up in progress give up before the next process (Ctrl-C while starting). */
+  abort(): void {
+    this.aborted = true;
+  }
+
   async start(name: string): Promise<void> {
     const spec = this.spec(name);
     if (this.running.get(name)?.exited === false) return;
+    if (this.aborted) throw new StackError('start-up interrupted');
     const started = Date.now();
-    await spec.prepare?.();
+    await hook(name, 'preparing', spec.prepare);
     const out = openSync(logFile(name), 'a');
     const child = spawn(spec.command, spec.args, {
       cwd: spec.cwd,
@@ -126,7 +133,7 @@ export class Supervisor {
       }
       await sleep(150);
     }
-    await spec.afterReady?.();
+    await hook(name, 'setting up', spec.afterReady);
     this.log(
       `  ✓ ${name.padEnd(24)} ready in ${((Date.now() - started) / 1000).toFixed(1)} s  ${Object.values(spec.ports).join(', ')}`,
     );
@@ -186,6 +193,15 @@ export class Supervisor {
       .filter((r) => !r.exited && r.child.pid !== undefined)
       .map((r) => ({ name: r.spec.name, pid: r.child.pid }));
     writeFileSync(stateFile, JSON.stringify({ supervisor: process.pid, pids }, null, 2));
+  }
+}
+
+/** Runs a prepare/after-ready hook, turning its failure into a one-line error naming the process. */
+async function hook(name: string, what: string, fn: (() => Promise<void>) | undefined): Promise<void> {
+  try {
+    await fn?.();
+  } catch (err) {
+    throw new StackError(`${name}: ${what} failed: ${(err as Error).message.split('\n')[0]}`);
   }
 }
 
