@@ -6,6 +6,7 @@ import { repoRoot, toolBin } from '../paths.mjs';
 import { appPorts, ports } from './ports.js';
 import { dataDir, devCredentials as cred, kvTable } from './layout.js';
 import { httpOk } from './probes.js';
+import { appDatabaseUrl, databaseNameProblem } from './provision-postgres.js';
 import { StackError } from './supervisor.js';
 import type { ProcessSpec } from './spec.js';
 
@@ -23,6 +24,14 @@ const appsFileSchema = z.object({
       appProtocol: z.enum(['http', 'grpc']),
       command: z.array(z.string()).min(1),
       env: z.record(z.string(), z.string()).optional(),
+      /** The app's own Postgres database and role (created by the supervisor, passed as DATABASE_URL). */
+      database: z
+        .string()
+        .superRefine((name, ctx) => {
+          const problem = databaseNameProblem(name);
+          if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        })
+        .optional(),
     }),
   ),
 });
@@ -85,6 +94,7 @@ export function appProcesses(apps: AppDefinition[], dapr: DaprFiles, firstIndex 
         DAPR_HTTP_PORT: String(p.daprHttp),
         DAPR_GRPC_PORT: String(p.daprGrpc),
         LOG_LEVEL: 'info',
+        ...(app.database === undefined ? {} : { DATABASE_URL: appDatabaseUrl(app.database) }),
         PATH: `${join(repoRoot, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
         ...app.env,
       },

@@ -8,6 +8,7 @@ import { ports } from './ports.js';
 import { dataDir, dataRoot, devCredentials as cred, logDir } from './layout.js';
 import { httpOk, tcpOpen } from './probes.js';
 import { createKvTable } from './provision.js';
+import { provisionAppDatabases } from './provision-postgres.js';
 import type { ProcessSpec } from './spec.js';
 
 const pgBin = (name: string) => toolBin('postgres').replace(/postgres$/, name);
@@ -44,7 +45,8 @@ function postgresDataDir(user: ProcessSpec['user']): string {
   }
 }
 
-function postgres(): ProcessSpec {
+/** `databases`: the app databases (dapr/apps.yaml `database:`), each created with its own role once ready. */
+function postgres(databases: readonly string[]): ProcessSpec {
   const user = postgresUser();
   const dir = postgresDataDir(user);
   return {
@@ -72,6 +74,7 @@ function postgres(): ProcessSpec {
     readyTimeoutMs: 30_000,
     dependsOn: [],
     user,
+    afterReady: () => provisionAppDatabases(databases),
     prepare: () => {
       if (existsSync(join(dir, 'PG_VERSION'))) return Promise.resolve();
       mkdirSync(dir, { recursive: true });
@@ -316,8 +319,13 @@ const s3 = (): ProcessSpec => ({
   prepare: () => Promise.resolve(void mkdirSync(dataDir('s3'), { recursive: true })),
 });
 
+export interface InfraOptions {
+  /** Databases (each with its own role) to create in Postgres before any app starts. */
+  databases?: readonly string[];
+}
+
 /** The infrastructure servers of the local profile, in start order. */
-export function infraProcesses(): ProcessSpec[] {
+export function infraProcesses({ databases = [] }: InfraOptions = {}): ProcessSpec[] {
   mkdirSync(logDir, { recursive: true });
-  return [postgres(), redis(), placement(), scheduler(), temporal(), jaeger(), moto(), s3()];
+  return [postgres(databases), redis(), placement(), scheduler(), temporal(), jaeger(), moto(), s3()];
 }

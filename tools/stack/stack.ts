@@ -3,6 +3,7 @@ import { repoRoot } from '../paths.mjs';
 import { appProcesses, daprConfigVars, readAppsFile } from './apps.js';
 import { renderDaprResources, type Profile } from './dapr-resources.js';
 import { infraProcesses } from './infra.js';
+import { appDatabases } from './provision-postgres.js';
 import type { ProcessSpec } from './spec.js';
 
 export interface StackOptions {
@@ -15,7 +16,7 @@ export interface StackOptions {
 export function stackProcesses({ profile, extraAppsFiles = [] }: StackOptions): ProcessSpec[] {
   const dapr = renderDaprResources(profile, daprConfigVars());
   const apps = [join(repoRoot, 'dapr', 'apps.yaml'), ...extraAppsFiles].flatMap(readAppsFile);
-  const infra = infraProcesses();
+  const infra = infraProcesses({ databases: appDatabases(apps) });
   const controlPlane = ['dapr-placement', 'dapr-scheduler'];
   const appSpecs = appProcesses(apps, dapr).map((spec) =>
     spec.kind === 'sidecar' ? { ...spec, dependsOn: [...spec.dependsOn, ...controlPlane] } : spec,

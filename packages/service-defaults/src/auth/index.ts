@@ -1,0 +1,30 @@
+export type { Principal } from './principal.js';
+export { TENANT_ID_PATTERN, tenantIdSchema } from './tenant-id.js';
+export {
+  ACCESS_TOKEN_ALGORITHM,
+  ACCESS_TOKEN_TYPE,
+  accessTokenClaimsSchema,
+  principalFromClaims,
+  type AccessTokenClaims,
+} from './access-token-claims.js';
+export {
+  invalidToken,
+  keysUnavailable,
+  missingRole,
+  missingToken,
+  noPolicy,
+  tokenExpired,
+  wrongTenant,
+} from './auth-errors.js';
+export { createJwksCache, type JwksCache, type JwksCacheOptions } from './jwks-cache.js';
+export {
+  createTokenVerifier,
+  type TokenVerifier,
+  type TokenVerifierOptions,
+  type VerifyOptions,
+} from './token-verifier.js';
+export { bearerToken, MAX_TOKEN_LENGTH } from './bearer-token.js';
+export { requireRoles, type RoleRequirement } from './require-roles.js';
+export { applyRule, type AccessPolicy, type AccessRule } from './access-policy.js';
+export { authorizeGrpc } from './authorize-grpc.js';
+export { authorizeHttp } from './authorize-http.js';

@@ -1,0 +1,35 @@
+export { createPgPool, pgReadinessCheck, PG_POOL_DEFAULTS, type PgPoolOptions } from './create-pg-pool.js';
+
+export {
+  MigrationError,
+  migrationChecksum,
+  orderMigrations,
+  parseMigrationFileName,
+  pendingMigrations,
+  readMigrationDir,
+  type AppliedMigration,
+  type Migration,
+  type MigrationSource,
+} from './migration-files.js';
+export {
+  MIGRATION_LOCK_KEY,
+  runMigrations,
+  type MigrationReport,
+  type RunMigrationsOptions,
+} from './run-migrations.js';
+
+export { withTransaction } from './with-transaction.js';
+export { assertTenantId, isTenantId, TENANT_ID_PATTERN, TENANT_SETTING, withTenant } from './with-tenant.js';
+
+export { OUTBOX_CHANNEL, outboxMigrationSql } from './outbox-sql.js';
+export { enqueueEvent, type OutboxEntry } from './enqueue-event.js';
+export {
+  relayOutboxOnce,
+  startOutboxRelay,
+  type OutboxPublish,
+  type OutboxRelay,
+  type OutboxRelayOptions,
+  type RelayPassResult,
+} from './outbox-relay.js';
+export { failureReason, retryDelayMs, type BackoffOptions } from './outbox-backoff.js';
+export { daprOutboxPublisher } from './dapr-outbox-publisher.js';
