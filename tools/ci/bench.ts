@@ -15,12 +15,14 @@ const { startControlServer } = await import('../stack/control.js');
 const { benchStartup, benchMemory } = await import('../../bench/platform/startup.bench.js');
 const { benchSidecarOverhead } = await import('../../bench/platform/sidecar-overhead.bench.js');
 const { benchActors } = await import('../../bench/platform/actor-latency.bench.js');
+const { benchWarmBootstrap } = await import('../../bench/platform/bootstrap.bench.js');
 
 rmSync(dataRoot, { recursive: true, force: true });
 const specs = () =>
   stackProcesses({ profile: 'local', extraAppsFiles: [join(repoRoot, 'test', 'platform', 'apps.yaml')] });
 
 console.log('Benchmarks (results in bench/results/):');
+benchWarmBootstrap();
 // First start initialises the data folder (initdb …); the measured starts are warm ones.
 let supervisor = new Supervisor(specs(), () => undefined);
 await supervisor.up();
