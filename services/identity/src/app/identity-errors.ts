@@ -1,0 +1,43 @@
+import { DomainError, ErrorKind } from '@shopstream/service-defaults';
+
+/** Fixed messages: no email, password or token ever appears in an identity error. */
+export const invalidCredentials = (): DomainError =>
+  new DomainError(
+    ErrorKind.Unauthenticated,
+    'Identity.InvalidCredentials',
+    'The email or password is wrong.',
+  );
+
+export const tooManyAttempts = (): DomainError =>
+  new DomainError(
+    ErrorKind.RateLimited,
+    'Identity.TooManyAttempts',
+    'Too many sign-in attempts; try again later.',
+  );
+
+export const invalidRefreshToken = (): DomainError =>
+  new DomainError(
+    ErrorKind.Unauthenticated,
+    'Identity.InvalidRefreshToken',
+    'The session is invalid or has ended; sign in again.',
+  );
+
+export const refreshReused = (): DomainError =>
+  new DomainError(
+    ErrorKind.Unauthenticated,
+    'Identity.RefreshReused',
+    'This refresh token was already used; the session has been ended. Sign in again.',
+  );
+
+export const userNotFound = (): DomainError =>
+  new DomainError(ErrorKind.NotFound, 'Identity.UserNotFound', 'The user does not exist.');
+
+export const unknownTenant = (): DomainError =>
+  new DomainError(ErrorKind.NotFound, 'Identity.UnknownTenant', 'The tenant does not exist.');
+
+export const refreshContention = (): DomainError =>
+  new DomainError(
+    ErrorKind.Unavailable,
+    'Identity.RefreshContention',
+    'The session is being refreshed concurrently; retry.',
+  );

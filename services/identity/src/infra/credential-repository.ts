@@ -1,0 +1,52 @@
+import type { ClientBase } from 'pg';
+
+export interface Credential {
+  readonly userId: string;
+  /** argon2id PHC string. Never log it. */
+  readonly passwordHash: string;
+  /** Epoch milliseconds. */
+  readonly updatedAt: number;
+}
+
+/** Password hashes of the transaction's tenant (row-level security). */
+export interface CredentialRepository {
+  insert(credential: Credential): Promise<void>;
+  find(userId: string): Promise<Credential | undefined>;
+  /** Replaces the hash; `false` when the user has no credential. */
+  update(credential: Credential): Promise<boolean>;
+}
+
+interface CredentialRow {
+  user_id: string;
+  password_hash: string;
+  updated_at: Date;
+}
+
+export function credentialRepository(client: ClientBase): CredentialRepository {
+  return {
+    async insert({ userId, passwordHash, updatedAt }) {
+      await client.query('INSERT INTO credentials (user_id, password_hash, updated_at) VALUES ($1, $2, $3)', [
+        userId,
+        passwordHash,
+        new Date(updatedAt),
+      ]);
+    },
+    async find(userId) {
+      const result = await client.query<CredentialRow>(
+        'SELECT user_id, password_hash, updated_at FROM credentials WHERE user_id = $1',
+        [userId],
+      );
+      const row = result.rows[0];
+      return (
+        row && { userId: row.user_id, passwordHash: row.password_hash, updatedAt: row.updated_at.getTime() }
+      );
+    },
+    async update({ userId, passwordHash, updatedAt }) {
+      const result = await client.query(
+        'UPDATE credentials SET password_hash = $2, updated_at = $3 WHERE user_id = $1',
+        [userId, passwordHash, new Date(updatedAt)],
+      );
+      return result.rowCount === 1;
+    },
+  };
+}
