@@ -1,0 +1,116 @@
+import type { Metadata, ServerUnaryCall } from '@grpc/grpc-js';
+import { decodeJwt } from 'jose';
+import { unaryHandler } from '@shopstream/service-defaults';
+import {
+  authorizeGrpc,
+  bearerToken,
+  invalidToken,
+  type AccessPolicy,
+  type Principal,
+  type TokenVerifier,
+} from '@shopstream/service-defaults/auth';
+import type { Timestamp } from '@shopstream/proto/google/protobuf/timestamp.js';
+import {
+  IdentityServiceService,
+  type GetUserRequest,
+  type GetUserResponse,
+  type IdentityServiceServer,
+  type Principal as PrincipalMessage,
+  type User as UserMessage,
+  type ValidateTokenRequest,
+  type ValidateTokenResponse,
+} from '@shopstream/proto/identity/v1/identity_service.js';
+import { getUser } from '../app/get-user.js';
+import type { IdentityStore } from '../infra/identity-store.js';
+import type { User } from '../infra/user-repository.js';
+
+/**
+ * Who may call what (deny by default): `GetUser` needs a valid access token of any role (its tenant is the
+ * tenant of the call); `ValidateToken` is public — the token to check is its input.
+ */
+export const IDENTITY_ACCESS_POLICY: AccessPolicy = {
+  [IdentityServiceService.getUser.path]: { roles: [] },
+  [IdentityServiceService.validateToken.path]: { public: true },
+};
+
+export interface IdentityGrpcDeps {
+  readonly store: IdentityStore;
+  readonly verifier: TokenVerifier;
+}
+
+/**
+ * `shopstream.identity.v1.IdentityService`. Errors are DomainErrors mapped by `unaryHandler`:
+ * `Auth.MissingToken` / `Auth.InvalidToken` / `Auth.TokenExpired` → UNAUTHENTICATED, `Auth.WrongTenant` →
+ * PERMISSION_DENIED, `Identity.UserNotFound` → NOT_FOUND (also for users of other tenants),
+ * `Auth.KeysUnavailable` → UNAVAILABLE.
+ */
+export function identityGrpcService(deps: IdentityGrpcDeps): IdentityServiceServer {
+  const principalOf = async (call: ServerUnaryCall<unknown, unknown>, path: string) => {
+    const token = bearerToken(singleAuthorization(call.metadata));
+    const principal = token === undefined ? undefined : await deps.verifier.verify(token);
+    return authorizeGrpc(IDENTITY_ACCESS_POLICY, path, principal);
+  };
+
+  return {
+    getUser: unaryHandler<GetUserRequest, GetUserResponse>(async (request, call) => {
+      const principal = await principalOf(call, IdentityServiceService.getUser.path);
+      if (principal === undefined) throw invalidToken(); // unreachable: the policy requires a token
+      const user = await getUser(
+        { store: deps.store },
+        { tenantId: principal.tenantId, userId: request.userId },
+      );
+      return { user: userMessage(user, maySeeEmail(principal, user)) };
+    }),
+
+    validateToken: unaryHandler<ValidateTokenRequest, ValidateTokenResponse>(async (request, call) => {
+      await principalOf(call, IdentityServiceService.validateToken.path);
+      const principal = await deps.verifier.verify(
+        request.accessToken,
+        request.expectedTenantId === '' ? {} : { expectedTenant: request.expectedTenantId },
+      );
+      // Verified above, so decoding is safe; `exp` is a required claim.
+      const { exp } = decodeJwt(request.accessToken);
+      if (typeof exp !== 'number') throw invalidToken();
+      return { principal: principalMessage(principal), expiresAt: timestamp(exp * 1000) };
+    }),
+  };
+}
+
+/** The e-mail address is personal data: only the user themself and admins of the tenant see it. */
+export function maySeeEmail(principal: Principal, user: User): boolean {
+  return principal.tenantId === user.tenantId && (principal.userId === user.id || principal.admin);
+}
+
+/** One `authorization` value at most; several are refused (ambiguous credentials). */
+function singleAuthorization(metadata: Metadata): string | undefined {
+  const values = metadata.get('authorization');
+  if (values.length === 0) return undefined;
+  const [value] = values;
+  if (values.length > 1 || typeof value !== 'string') throw invalidToken();
+  return value;
+}
+
+function userMessage(user: User, withEmail: boolean): UserMessage {
+  return {
+    userId: user.id,
+    tenantId: user.tenantId,
+    email: withEmail ? user.email : '',
+    roles: [...user.roles],
+    admin: user.admin,
+    createdAt: timestamp(user.createdAt),
+  };
+}
+
+function principalMessage(principal: Principal): PrincipalMessage {
+  return {
+    userId: principal.userId,
+    tenantId: principal.tenantId,
+    roles: [...principal.roles],
+    admin: principal.admin,
+    sessionId: principal.sessionId ?? '',
+  };
+}
+
+function timestamp(ms: number): Timestamp {
+  return { seconds: String(Math.floor(ms / 1000)), nanos: (ms % 1000) * 1_000_000 };
+}
