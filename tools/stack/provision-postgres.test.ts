@@ -31,16 +31,22 @@ describe('app databases', () => {
     expect(databaseNameProblem(name)).toBeDefined();
   });
 
-  it('lists each database once and refuses two apps sharing one', () => {
+  it('lists each database once; apps of one service may share it, apps of two services may not', () => {
     expect(
       appDatabases([{ appID: 'a', database: 'a' }, { appID: 'b' }, { appID: 'c', database: 'c' }]),
     ).toEqual(['a', 'c']);
+    expect(
+      appDatabases([
+        { appID: 'identity', appDirPath: 'services/identity', database: 'identity' },
+        { appID: 'identity-sessions', appDirPath: 'services/identity', database: 'identity' },
+      ]),
+    ).toEqual(['identity']);
     expect(() =>
       appDatabases([
-        { appID: 'a', database: 'shared' },
-        { appID: 'b', database: 'shared' },
+        { appID: 'a', appDirPath: 'services/a', database: 'shared' },
+        { appID: 'b', appDirPath: 'services/b', database: 'shared' },
       ]),
-    ).toThrow(/apps a and b both declare database "shared"/);
+    ).toThrow(/apps a and b belong to different services but both declare database "shared"/);
   });
 
   it('builds the DATABASE_URL on the stack port with the role of the same name', () => {

@@ -29,14 +29,24 @@ export function databaseNameProblem(name: string): string | undefined {
   return undefined;
 }
 
-/** The databases of an app list; throws when two apps claim the same one (each service has its own). */
-export function appDatabases(apps: readonly { appID: string; database?: string | undefined }[]): string[] {
-  const owners = new Map<string, string>();
+/**
+ * The databases of an app list, each once. Each service owns its database: several Dapr apps of the SAME
+ * service (same `appDirPath`, e.g. identity's gRPC API and its actor host) may share it; apps of different
+ * services may not.
+ */
+export function appDatabases(
+  apps: readonly { appID: string; appDirPath?: string; database?: string | undefined }[],
+): string[] {
+  const owners = new Map<string, { appID: string; dir: string | undefined }>();
   for (const app of apps) {
     if (app.database === undefined) continue;
     const other = owners.get(app.database);
-    if (other) throw new StackError(`apps ${other} and ${app.appID} both declare database "${app.database}"`);
-    owners.set(app.database, app.appID);
+    if (other && other.dir !== app.appDirPath) {
+      throw new StackError(
+        `apps ${other.appID} and ${app.appID} belong to different services but both declare database "${app.database}"`,
+      );
+    }
+    if (!other) owners.set(app.database, { appID: app.appID, dir: app.appDirPath });
   }
   return [...owners.keys()];
 }

@@ -1,0 +1,89 @@
+import { Redis } from 'ioredis';
+import type { Pool } from 'pg';
+import type { ServiceContext } from '@shopstream/service-defaults';
+import { createTokenVerifier, type TokenVerifier } from '@shopstream/service-defaults/auth';
+import { createPgPool, pgReadinessCheck } from '@shopstream/service-defaults/postgres';
+import { systemClock, type IdentityDeps } from '../app/identity-deps.js';
+import {
+  ACCESS_TOKEN_AUDIENCE,
+  ACCESS_TOKEN_ISSUER,
+  CLOCK_TOLERANCE_SEC,
+  identityConfig,
+  KEY_RING_RELOAD_MS,
+  type IdentityAppConfig,
+} from '../config.js';
+import { createPasswordHasher } from '../domain/password-hasher.js';
+import { createIdentityStore } from '../infra/identity-store.js';
+import { createLoginThrottle } from '../infra/login-throttle.js';
+import { DEFAULT_LOGIN_THROTTLE_POLICY } from '../infra/login-throttle-policy.js';
+import { openSigningKeyStore, type SigningKeyStore } from '../infra/signing-key-store.js';
+
+type Lifecycle = Pick<
+  ServiceContext<IdentityAppConfig>,
+  'config' | 'logger' | 'onShutdown' | 'addReadinessCheck'
+>;
+
+/** The identity database pool, closed at shutdown and checked by readiness. */
+export function openIdentityPool({ config, logger, onShutdown, addReadinessCheck }: Lifecycle): Pool {
+  const pool = createPgPool({
+    connectionString: config.DATABASE_URL,
+    applicationName: config.SERVICE_NAME,
+    logger,
+  });
+  onShutdown('postgres', () => pool.end());
+  addReadinessCheck('postgres', pgReadinessCheck(pool));
+  return pool;
+}
+
+/** Loads (or creates) the key ring and re-reads it every KEY_RING_RELOAD_MS (another app may rotate it). */
+export async function openKeyRing(
+  pool: Pool,
+  { logger, onShutdown }: Pick<Lifecycle, 'logger' | 'onShutdown'>,
+): Promise<SigningKeyStore> {
+  const keyStore = await openSigningKeyStore(pool);
+  const reload = setInterval(() => {
+    keyStore.reload().catch((error: unknown) => logger.warn({ err: error }, 'key ring reload failed'));
+  }, KEY_RING_RELOAD_MS);
+  reload.unref();
+  onShutdown('key-ring-reload', () => clearInterval(reload));
+  return keyStore;
+}
+
+/** Verifies access tokens against the local key ring's JWKS: no network call, ever. */
+export function localTokenVerifier(keyStore: SigningKeyStore): TokenVerifier {
+  return createTokenVerifier({
+    issuer: ACCESS_TOKEN_ISSUER,
+    audience: ACCESS_TOKEN_AUDIENCE,
+    jwks: () => Promise.resolve(keyStore.keyRing().jwks(Date.now())),
+    clockToleranceSec: CLOCK_TOLERANCE_SEC,
+    cacheTtlMs: KEY_RING_RELOAD_MS,
+    refetchCooldownMs: 1_000,
+  });
+}
+
+/** The login throttle's Redis connection (REDIS_URL), closed at shutdown. */
+export function openThrottleRedis({ config, logger, onShutdown }: Lifecycle): Redis {
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, lazyConnect: false });
+  redis.on('error', (error: unknown) => logger.warn({ err: error }, 'redis (login throttle) error'));
+  onShutdown('redis', async () => {
+    await redis.quit();
+  });
+  return redis;
+}
+
+/** Every use case's dependencies with production parameters (argon2id OWASP, default throttle policy). */
+export function identityDeps(
+  pool: Pool,
+  keyStore: SigningKeyStore,
+  redis: Redis,
+  serviceName: string,
+): IdentityDeps {
+  return {
+    store: createIdentityStore(pool),
+    hasher: createPasswordHasher(),
+    keys: keyStore,
+    throttle: createLoginThrottle(redis, DEFAULT_LOGIN_THROTTLE_POLICY),
+    clock: systemClock,
+    config: identityConfig(serviceName),
+  };
+}
