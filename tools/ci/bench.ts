@@ -16,6 +16,7 @@ const { benchStartup, benchMemory } = await import('../../bench/platform/startup
 const { benchSidecarOverhead } = await import('../../bench/platform/sidecar-overhead.bench.js');
 const { benchActors } = await import('../../bench/platform/actor-latency.bench.js');
 const { benchWarmBootstrap } = await import('../../bench/platform/bootstrap.bench.js');
+const { benchSignIn } = await import('../../bench/identity/sign-in.bench.js');
 
 rmSync(dataRoot, { recursive: true, force: true });
 const specs = () =>
@@ -33,6 +34,7 @@ try {
   await benchMemory(supervisor);
   await benchSidecarOverhead();
   await benchActors();
+  await benchSignIn();
 } finally {
   control.close();
   await supervisor.down();
