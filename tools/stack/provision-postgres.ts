@@ -88,15 +88,7 @@ export async function provisionAppDatabases(
     if (problem) throw new StackError(`database "${name}": ${problem}`);
   }
   if (names.length === 0) return;
-  const client = new Client({
-    host: '127.0.0.1',
-    port: target.port ?? ports.postgres,
-    user: target.user ?? cred.postgresUser,
-    password: target.password ?? cred.postgresPassword,
-    database: 'postgres',
-    application_name: 'shopstream-supervisor',
-    connectionTimeoutMillis: 5_000,
-  });
+  const client = superuserClient(target);
   let current = '';
   try {
     await client.connect();
@@ -117,18 +109,24 @@ export async function provisionAppDatabases(
   }
 }
 
-/** Drops what `provisionAppDatabases` created (tests). */
-export async function dropAppDatabase(name: string, target: ProvisionTarget = {}): Promise<void> {
-  const problem = databaseNameProblem(name);
-  if (problem) throw new Error(`database "${name}": ${problem}`);
-  const client = new Client({
+/** A connection to the maintenance database as the stack's superuser (provisioning only). */
+function superuserClient(target: ProvisionTarget): Client {
+  return new Client({
     host: '127.0.0.1',
     port: target.port ?? ports.postgres,
     user: target.user ?? cred.postgresUser,
     password: target.password ?? cred.postgresPassword,
     database: 'postgres',
+    application_name: 'shopstream-supervisor',
     connectionTimeoutMillis: 5_000,
   });
+}
+
+/** Drops what `provisionAppDatabases` created (tests). */
+export async function dropAppDatabase(name: string, target: ProvisionTarget = {}): Promise<void> {
+  const problem = databaseNameProblem(name);
+  if (problem) throw new Error(`database "${name}": ${problem}`);
+  const client = superuserClient(target);
   await client.connect();
   try {
     await client.query(`DROP DATABASE IF EXISTS ${escapeIdentifier(name)} WITH (FORCE)`);
