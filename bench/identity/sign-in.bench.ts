@@ -1,11 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { createPgPool } from '@shopstream/service-defaults/postgres';
-import { silentLogger } from '@shopstream/service-defaults/postgres/testing';
 import { createPasswordHasher } from '../../services/identity/src/domain/password-hasher.js';
-import { createIdentityStore } from '../../services/identity/src/infra/identity-store.js';
-import { appDatabaseUrl } from '../../tools/stack/provision-postgres.js';
 import { invoke, sleep } from '../../test/support/stack.js';
 import { summarize, timed, writeResult, type Summary } from '../stats.js';
+import { createTestTenant, identityDatabasePool } from '../../test/support/identity.js';
 
 const PASSWORD = 'correct horse battery staple 42';
 const TARGET_P95_MS = 300;
@@ -18,14 +14,8 @@ const TARGET_P95_MS = 300;
  * account and 60 per IP per minute) never answers instead of the server.
  */
 export async function benchSignIn(): Promise<void> {
-  const tenantId = `bench-${randomBytes(3).toString('hex')}`;
-  const pool = createPgPool({
-    connectionString: appDatabaseUrl('identity'),
-    applicationName: 'bench',
-    logger: silentLogger,
-    max: 2,
-  });
-  await createIdentityStore(pool).inTenant(tenantId, (tx) => tx.tenants.create(tenantId));
+  const pool = identityDatabasePool('bench');
+  const tenantId = await createTestTenant(pool, 'bench');
   await pool.end();
   const headers = (i: number) => ({
     'x-tenant-id': tenantId,

@@ -27,7 +27,7 @@ export async function benchStartup(make: () => Supervisor, runs: number): Promis
 }
 
 /** Resident memory of the idle stack, sampled after it settles. */
-export async function benchMemory(_supervisor: Supervisor): Promise<void> {
+export async function benchMemory(): Promise<void> {
   await sleep(10_000);
   const { pids } = JSON.parse(readFileSync(stateFile, 'utf8')) as { pids: { name: string; pid: number }[] };
   const samples: number[] = [];

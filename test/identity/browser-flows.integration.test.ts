@@ -2,15 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPgPool } from '@shopstream/service-defaults/postgres';
-import { silentLogger } from '@shopstream/service-defaults/postgres/testing';
 import {
   IdentityServiceClient,
   type GetUserResponse,
 } from '@shopstream/proto/identity/v1/identity_service.js';
-import { createIdentityStore } from '../../services/identity/src/infra/identity-store.js';
-import { appDatabaseUrl } from '../../tools/stack/provision-postgres.js';
 import { daprApiToken, invoke, portsOf } from '../support/stack.js';
+import { createTestTenant, identityDatabasePool } from '../support/identity.js';
 
 /**
  * The browser flows (`/auth/*` JSON routes of `identity-sessions`) through the sidecars, as the web BFF
@@ -56,7 +53,7 @@ function getUser(userId: string, accessToken: string): Promise<GetUserResponse> 
 
 describe('identity-sessions browser flows through the sidecars', () => {
   let pool: Pool;
-  const tenantId = `web-${randomBytes(4).toString('hex')}`;
+  let tenantId = '';
   const email = `ada-${randomBytes(3).toString('hex')}@example.com`;
   const auth = <T>(path: string, body?: unknown, headers: Record<string, string> = {}) =>
     invoke<T>('skeleton-caller', 'identity-sessions', `auth/${path}`, body, {
@@ -66,13 +63,8 @@ describe('identity-sessions browser flows through the sidecars', () => {
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
   beforeAll(async () => {
-    pool = createPgPool({
-      connectionString: appDatabaseUrl('identity'),
-      applicationName: 'identity-browser-flows-test',
-      logger: silentLogger,
-      max: 2,
-    });
-    await createIdentityStore(pool).inTenant(tenantId, (tx) => tx.tenants.create(tenantId));
+    pool = identityDatabasePool('identity-browser-flows-test');
+    tenantId = await createTestTenant(pool, 'web');
   });
   afterAll(async () => pool?.end());
 

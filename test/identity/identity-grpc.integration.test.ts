@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPgPool } from '@shopstream/service-defaults/postgres';
 import { silentLogger } from '@shopstream/service-defaults/postgres/testing';
 import {
   IdentityServiceClient,
@@ -18,8 +16,8 @@ import { createPasswordHasher } from '../../services/identity/src/domain/passwor
 import { createIdentityStore } from '../../services/identity/src/infra/identity-store.js';
 import { migrateIdentityDatabase } from '../../services/identity/src/infra/migrate-identity-database.js';
 import { openSigningKeyStore } from '../../services/identity/src/infra/signing-key-store.js';
-import { appDatabaseUrl } from '../../tools/stack/provision-postgres.js';
 import { daprApiToken, portsOf } from '../support/stack.js';
+import { createTestTenant, identityDatabasePool } from '../support/identity.js';
 
 /**
  * The `identity` app (gRPC) through Dapr's gRPC proxying: a plain grpc-js client talks to skeleton-caller's
@@ -89,19 +87,14 @@ function tamper(token: string): string {
 
 describe('identity gRPC app through the sidecars', () => {
   let pool: Pool;
-  const tenantA = `grpc-a-${randomBytes(4).toString('hex')}`;
-  const tenantB = `grpc-b-${randomBytes(4).toString('hex')}`;
+  let tenantA = '';
+  let tenantB = '';
   let alice: SessionTokens;
   let carolId: string;
   let bobId: string;
 
   beforeAll(async () => {
-    pool = createPgPool({
-      connectionString: appDatabaseUrl('identity'),
-      applicationName: 'identity-grpc-test',
-      logger: silentLogger,
-      max: 3,
-    });
+    pool = identityDatabasePool('identity-grpc-test', 3);
     // The app migrated at start; running again is a no-op (advisory lock + checksums) and keeps this
     // test independent of start-up order.
     await migrateIdentityDatabase(pool, silentLogger);
@@ -116,9 +109,8 @@ describe('identity gRPC app through the sidecars', () => {
       clock: systemClock,
       config: identityConfig('identity'),
     };
-    for (const tenantId of [tenantA, tenantB]) {
-      await deps.store.inTenant(tenantId, (tx) => tx.tenants.create(tenantId));
-    }
+    tenantA = await createTestTenant(pool, 'grpc-a');
+    tenantB = await createTestTenant(pool, 'grpc-b');
     await signUp(deps, { tenantId: tenantA, email: 'alice@example.com', password: PASSWORD });
     carolId = (await signUp(deps, { tenantId: tenantA, email: 'carol@example.com', password: PASSWORD }))
       .userId;

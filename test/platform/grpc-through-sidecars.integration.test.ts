@@ -10,7 +10,7 @@ function ping(address: string, metadata: Metadata, tenantId: string) {
       client.close();
       return err ? reject(err) : resolve(res);
     });
-  }).catch((err: ServiceError) => Promise.reject(err));
+  });
 }
 
 const viaSidecar = (app: string, token: string = daprApiToken) => {

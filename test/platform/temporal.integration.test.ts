@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { workflowsPath } from '../../test/platform/apps/worker/src/temporal-worker.js';
+import { workflowsPath } from './apps/worker/src/temporal-worker.js';
 import { invoke, ports } from '../support/stack.js';
 
 let connection: Connection;

@@ -31,7 +31,7 @@ await supervisor.down();
 supervisor = await benchStartup(() => new Supervisor(specs(), () => undefined), 3);
 const control = await startControlServer(supervisor, () => undefined);
 try {
-  await benchMemory(supervisor);
+  await benchMemory();
   await benchSidecarOverhead();
   await benchActors();
   await benchSignIn();

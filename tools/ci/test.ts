@@ -13,7 +13,7 @@ process.env.SHOPSTREAM_DATA = dataRoot;
 
 // Imported after SHOPSTREAM_DATA is set: the stack layout reads it once.
 const { stackProcesses } = await import('../stack/stack.js');
-const { Supervisor, StackError } = await import('../stack/supervisor.js');
+const { Supervisor } = await import('../stack/supervisor.js');
 const { startControlServer } = await import('../stack/control.js');
 
 const only = process.argv.slice(2);
@@ -44,7 +44,6 @@ if (wanted('integration')) {
     control.close();
   }
   await phase('stop local stack', () => supervisor.down());
-  void StackError;
 }
 
 printSummary();
