@@ -1,8 +1,9 @@
 /**
  * Every port the local stack listens on, in one place. Defaults sit in the 18xxx/19xxx range, away from the
  * well-known ports a developer's own Postgres (5432), Redis (6379), Dapr (3500/50001) or Jaeger (16686) use.
- * Override any of them with SHOPSTREAM_PORT_<NAME> (e.g. SHOPSTREAM_PORT_POSTGRES=28432). Everything binds
- * to 127.0.0.1.
+ * Override any of them with SHOPSTREAM_PORT_<NAME> (e.g. SHOPSTREAM_PORT_POSTGRES=28432), or move every default
+ * by the same amount with SHOPSTREAM_PORT_SHIFT (a multiple of 2000, e.g. 2000 → Postgres 20432, apps from
+ * 21000), so a second checkout can run its own stack beside the first. Everything binds to 127.0.0.1.
  */
 const defaults = {
   postgres: 18432,
@@ -37,11 +38,21 @@ export type PortName = keyof typeof defaults;
 
 const envName = (name: string) => `SHOPSTREAM_PORT_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
 
+function portShift(): number {
+  const raw = process.env.SHOPSTREAM_PORT_SHIFT;
+  const shift = raw === undefined || raw === '' ? 0 : Number(raw);
+  if (!Number.isInteger(shift) || shift < 0 || shift > 40_000 || shift % 2000 !== 0) {
+    throw new Error(`SHOPSTREAM_PORT_SHIFT=${raw} is not a multiple of 2000 between 0 and 40000`);
+  }
+  return shift;
+}
+
 function resolvePorts(): Record<PortName, number> {
   const out = {} as Record<PortName, number>;
+  const shift = portShift();
   for (const [name, value] of Object.entries(defaults) as [PortName, number][]) {
     const raw = process.env[envName(name)];
-    const port = raw === undefined ? value : Number(raw);
+    const port = raw === undefined ? value + shift : Number(raw);
     if (!Number.isInteger(port) || port < 1024 || port > 65535) {
       throw new Error(`${envName(name)}=${raw} is not a port between 1024 and 65535`);
     }
