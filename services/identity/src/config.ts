@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { baseConfigSchema } from '@shopstream/service-defaults';
+import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '@shopstream/service-defaults/auth';
 import type { IdentityConfig } from './app/identity-deps.js';
 
 /**
@@ -21,8 +22,7 @@ export type IdentityAppConfig = z.infer<typeof identityConfigSchema>;
  * - access-token lifetime 10 min, refresh family 30 days, concurrent-refresh grace 10 s (ADR 10).
  * Verifiers in other services must use the same issuer and audience.
  */
-export const ACCESS_TOKEN_ISSUER = 'shopstream-identity';
-export const ACCESS_TOKEN_AUDIENCE = 'shopstream';
+export { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '@shopstream/service-defaults/auth';
 
 /** Allowed clock skew when verifying `exp`/`nbf`. */
 export const CLOCK_TOLERANCE_SEC = 5;

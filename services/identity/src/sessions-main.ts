@@ -3,6 +3,7 @@ import { createDaprServer, runService } from '@shopstream/service-defaults';
 import { createSessionActorClient, daprActorInvoker } from './api/session-actor-client.js';
 import { identityConfigSchema } from './config.js';
 import { registerBrowserRoutes } from './http/browser-routes.js';
+import { registerJwksRoute } from './http/jwks-route.js';
 import {
   identityDeps,
   localTokenVerifier,
@@ -28,6 +29,7 @@ await runService({
     const server = createDaprServer({ config, logger, readiness });
     await server.actor.init();
     await server.actor.registerActor(SessionActor);
+    registerJwksRoute(server, keyStore);
     registerBrowserRoutes(server, {
       deps: identityDeps(pool, keyStore, redis, config.SERVICE_NAME),
       verifier: localTokenVerifier(keyStore),
