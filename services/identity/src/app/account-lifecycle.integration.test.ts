@@ -118,10 +118,15 @@ describe('account lifecycle: roles, signing out one session, deletion (real Post
       kit.pool,
       tenantId,
       async (c) =>
-        (await c.query('SELECT email, roles, admin, deleted_at FROM users WHERE id = $1', [userId])).rows,
+        (
+          await c.query<{ email: string; roles: string[]; admin: boolean; deleted_at: Date }>(
+            'SELECT email, roles, admin, deleted_at FROM users WHERE id = $1',
+            [userId],
+          )
+        ).rows,
     );
     expect(tombstone).toEqual([
-      { email: `${userId}@deleted.invalid`, roles: [], admin: false, deleted_at: expect.any(Date) },
+      { email: `${userId}@deleted.invalid`, roles: [], admin: false, deleted_at: expect.any(Date) as Date },
     ]);
     const events = await kit.pool.query<{ type: string; payload: unknown }>(
       'SELECT type, payload FROM outbox WHERE tenant_id = $1 AND subject = $2 AND type = $3',
