@@ -59,4 +59,12 @@ export type { ServiceContext } from './service-context.js';
 export { buildCloudEvent, cloudEventSchema, type CloudEvent, type NewEvent } from './events/cloud-event.js';
 export { publishEvent } from './events/publish-event.js';
 export { subscribeEvents, type DeliveryOutcome, type EventSubscription } from './events/subscribe-events.js';
-export { jsonRoute, type JsonRequest } from './http/json-route.js';
+export {
+  jsonReply,
+  jsonRoute,
+  type JsonReply,
+  type JsonRequest,
+  type JsonRouteOptions,
+  type ReplyHeaders,
+} from './http/json-route.js';
+export { tokensEqual } from './security/tokens-equal.js';

@@ -9,7 +9,7 @@ export interface SignOutSessionInput {
   readonly sessionId: unknown;
 }
 
-export const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 
 export const sessionNotFound = (): DomainError =>
   new DomainError(ErrorKind.NotFound, 'Identity.SessionNotFound', 'There is no such active session.');
