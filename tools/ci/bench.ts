@@ -17,6 +17,7 @@ const { benchSidecarOverhead } = await import('../../bench/platform/sidecar-over
 const { benchActors } = await import('../../bench/platform/actor-latency.bench.js');
 const { benchWarmBootstrap } = await import('../../bench/platform/bootstrap.bench.js');
 const { benchSignIn } = await import('../../bench/identity/sign-in.bench.js');
+const { benchTokenValidation } = await import('../../bench/identity/token-validation.bench.js');
 
 rmSync(dataRoot, { recursive: true, force: true });
 const specs = () =>
@@ -34,6 +35,7 @@ try {
   await benchMemory();
   await benchSidecarOverhead();
   await benchActors();
+  await benchTokenValidation();
   await benchSignIn();
 } finally {
   control.close();
