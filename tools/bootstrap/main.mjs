@@ -6,6 +6,7 @@ import { nodeTier } from './tiers/node.mjs';
 import { debianTier } from './tiers/debian.mjs';
 import { goTier } from './tiers/go.mjs';
 import { pythonTier } from './tiers/python.mjs';
+import { webTier } from './tiers/web.mjs';
 import { BootstrapError, timings } from './step.mjs';
 import { cacheRoot } from '../paths.mjs';
 
@@ -16,6 +17,7 @@ try {
   await goTier();
   await pythonTier();
   await nodeTier();
+  await webTier();
   const built = timings.filter((t) => !/^(cached|present|up to date)/.test(t.outcome)).length;
   console.log(
     `Bootstrap finished in ${((Date.now() - started) / 1000).toFixed(1)} s (${built} of ${timings.length} steps did work).`,

@@ -23,6 +23,7 @@ if (wanted('static')) {
   await phase('format (prettier)', () => sh('npx', ['prettier', '--check', '--log-level', 'warn', '.']));
   await phase('lint (eslint)', () => sh('npx', ['eslint', '--max-warnings', '0', '.']));
   await phase('typecheck (tsc)', () => sh('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']));
+  await phase('typecheck web (tsc)', () => sh('npx', ['tsc', '-p', 'web/tsconfig.json', '--noEmit']));
   await phase('protobuf (buf lint, format, breaking)', () => sh('node', ['tools/ci/buf-check.mjs']));
 }
 if (wanted('unit')) {
@@ -30,6 +31,11 @@ if (wanted('unit')) {
 }
 if (wanted('integration')) {
   rmSync(dataRoot, { recursive: true, force: true });
+  // The stack serves web/'s production build: rebuilt here when web/ changed since the last build.
+  await phase('web production build (if web/ changed)', async () => {
+    const { webTier } = await import('../bootstrap/tiers/web.mjs');
+    await webTier();
+  });
   const supervisor = new Supervisor(
     stackProcesses({ profile: 'local', extraAppsFiles: [join(repoRoot, 'test', 'platform', 'apps.yaml')] }),
   );
@@ -40,6 +46,10 @@ if (wanted('integration')) {
     const control = await startControlServer(supervisor, () => undefined);
     await phase('integration tests (vitest, real stack)', () =>
       sh('npx', ['vitest', 'run', '--config', 'vitest.integration.config.ts'], { SHOPSTREAM_DATA: dataRoot }),
+    );
+    // The web app's browser tests, on the same stack: its own phase so its duration shows.
+    await phase('web e2e (Chromium, axe, keyboard, CSP, Lighthouse)', () =>
+      sh('npx', ['vitest', 'run', '--config', 'vitest.web.config.ts'], { SHOPSTREAM_DATA: dataRoot }),
     );
     control.close();
   }

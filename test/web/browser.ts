@@ -1,0 +1,69 @@
+/// <reference lib="dom" />
+// Code passed to page.evaluate / addInitScript runs in the browser: DOM types.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { toolBin } from '../../tools/paths.mjs';
+
+/** Flags for Debian's Chromium on a closed network (../shared/INFRA.md "Browsers"). */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface TestBrowser {
+  readonly browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Debian's Chromium (installed by the bootstrap) with a fresh profile folder, headless. */
+export async function launchChromium(): Promise<TestBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), 'shopstream-chromium-'));
+  const browser = await chromium.launch({
+    executablePath: toolBin('chromium'),
+    headless: true,
+    args: [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`],
+    timeout: 60_000,
+  });
+  return {
+    browser,
+    close: async () => {
+      await browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Console errors, uncaught page errors and CSP violations seen by every page of a context. */
+export class BrowserProblems {
+  readonly consoleErrors: string[] = [];
+  readonly pageErrors: string[] = [];
+  readonly cspViolations: string[] = [];
+
+  async watch(context: BrowserContext): Promise<void> {
+    await context.exposeFunction('__reportCspViolation', (v: string) => {
+      this.cspViolations.push(v);
+    });
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        const report = (window as unknown as { __reportCspViolation?: (v: string) => void })
+          .__reportCspViolation;
+        report?.(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} on ${location.pathname}`);
+      });
+    });
+    context.on('page', (page) => this.watchPage(page));
+  }
+
+  private watchPage(page: Page): void {
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.consoleErrors.push(`${page.url()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => this.pageErrors.push(`${page.url()}: ${error.message}`));
+  }
+}

@@ -1,0 +1,270 @@
+/// <reference lib="dom" />
+// Code passed to page.evaluate / addInitScript runs in the browser: DOM types.
+import { randomBytes } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
+import type { Pool } from 'pg';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setUserRoles } from '../../services/identity/src/app/set-user-roles.js';
+import { createIdentityStore } from '../../services/identity/src/infra/identity-store.js';
+import { createTestTenant, identityDatabasePool } from '../support/identity.js';
+import { portsOf } from '../support/stack.js';
+import { BrowserProblems, launchChromium, type TestBrowser } from './browser.js';
+
+/**
+ * The web app in Debian's Chromium against the running stack (web → its sidecar → identity-sessions):
+ * sign up, sign in, account, sessions, sign out everywhere, admin protection, theme, keyboard use,
+ * accessibility (axe, both themes) and the CSP; every console error and CSP violation fails the run.
+ */
+
+const PASSWORD = 'correct horse battery staple 42';
+const STEP_MS = 15_000;
+
+describe('web storefront in Chromium against the real stack', () => {
+  let pool: Pool;
+  let tenantId = '';
+  let origin = '';
+  let chromium: TestBrowser;
+  const problems = new BrowserProblems();
+  /** Answers that are the point of a test (404 page, 403 page): their "Failed to load resource" is expected. */
+  const expectedErrorStatus: string[] = [];
+
+  const newContext = async (colorScheme: 'light' | 'dark' = 'light'): Promise<BrowserContext> => {
+    const context = await chromium.browser.newContext({ colorScheme, baseURL: origin });
+    context.setDefaultTimeout(STEP_MS);
+    context.setDefaultNavigationTimeout(30_000);
+    await problems.watch(context);
+    return context;
+  };
+
+  const signUp = async (page: Page, email: string) => {
+    await page.goto('/sign-up');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await page.waitForURL('**/sign-in?registered=1');
+  };
+
+  const signIn = async (page: Page, email: string) => {
+    await page.goto('/sign-in');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/account');
+    await expect(page.getByRole('heading', { name: 'Your account' }).isVisible()).resolves.toBe(true);
+  };
+
+  const expectAccessible = async (page: Page, what: string) => {
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+    const serious = result.violations
+      .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+      .map((v) => `${what}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious).toEqual([]);
+  };
+
+  beforeAll(async () => {
+    pool = identityDatabasePool('web-e2e-test');
+    tenantId = await createTestTenant(pool, 'web');
+    // <tenant>.localhost: Chromium resolves it to loopback and treats it as a secure context (cookies).
+    origin = `http://${tenantId}.localhost:${portsOf('web').app}`;
+    chromium = await launchChromium();
+  }, 90_000);
+
+  afterAll(async () => {
+    await chromium?.close();
+    await pool?.end();
+  });
+
+  it('serves every page with a nonce CSP, no eval, no inline scripts, and the security headers', async () => {
+    const res = await fetch(`${origin.replace(`${tenantId}.localhost`, '127.0.0.1')}/sign-in`);
+    expect(res.status).toBe(200);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(csp).toContain(`object-src 'none'`);
+    expect(csp).toContain(`base-uri 'none'`);
+    expect(csp).toContain(`frame-ancestors 'none'`);
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp.match(/script-src[^;]*/)?.[0]).not.toContain('unsafe-inline');
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(res.headers.get('permissions-policy')).toContain('camera=()');
+    const html = await res.text();
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  });
+
+  it('refuses a state-changing request from another origin with problem+json', async () => {
+    const res = await fetch(`${origin.replace(`${tenantId}.localhost`, '127.0.0.1')}/sign-in`, {
+      method: 'POST',
+      headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'email=a%40b.c&password=x',
+    });
+    expect(res.status).toBe(403);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(((await res.json()) as { code: string }).code).toBe('Web.CrossOriginRequest');
+  });
+
+  it('sign up with bad input shows field messages and keeps the email typed', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto('/sign-up');
+    await page.getByLabel('Email').fill('not-an-email <script>alert(1)</script>');
+    await page.getByLabel('Password').fill('short');
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await page.getByText('Enter a valid email address.').waitFor();
+    await page.getByText('Password must be at least 8 characters.').waitFor();
+    expect(await page.getByLabel('Email').inputValue()).toBe('not-an-email <script>alert(1)</script>');
+    expect(await page.getByLabel('Email').getAttribute('aria-invalid')).toBe('true');
+    await context.close();
+  });
+
+  it('sign up → sign in → account with sessions → sign out everywhere signs out every device', async () => {
+    const email = `web-${randomBytes(4).toString('hex')}@example.com`;
+    const laptop = await newContext();
+    const phone = await newContext('dark');
+    const page = await laptop.newPage();
+    await signUp(page, email);
+    await page.getByText('Your account was created').waitFor();
+    await signIn(page, email);
+    await page.getByText('(this device)').waitFor();
+
+    const phonePage = await phone.newPage();
+    await signIn(phonePage, email);
+    await page.reload();
+    await expect(page.getByRole('button', { name: /^Sign out (this )?device$/ }).count()).resolves.toBe(2);
+
+    // Wrong password: a clear message, the email kept, no stack trace.
+    const stranger = await newContext();
+    const strangerPage = await stranger.newPage();
+    await strangerPage.goto('/sign-in');
+    await strangerPage.getByLabel('Email').fill(email);
+    await strangerPage.getByLabel('Password').fill('wrong password 123');
+    await strangerPage.getByRole('button', { name: 'Sign in' }).click();
+    await strangerPage.getByText('The email or password is not correct.').waitFor();
+    expect(await strangerPage.getByLabel('Email').inputValue()).toBe(email);
+    await stranger.close();
+
+    await page.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await page.waitForURL('**/sign-in?signed-out=everywhere');
+    await page.getByText('You are signed out on every device.').waitFor();
+    await page.goto('/account');
+    await page.waitForURL('**/sign-in');
+
+    // The phone's access cookie may outlive its session for a few minutes, but the account page knows.
+    await phonePage.goto('/account');
+    await phonePage.waitForURL('**/sign-in?signed-out=ended');
+    await phonePage.getByText('Your session has ended. Sign in again.').waitFor();
+    await laptop.close();
+    await phone.close();
+  }, 180_000);
+
+  it('protects the back office server-side: signed-out → sign in, shopper → not allowed, admin → in', async () => {
+    const email = `admin-${randomBytes(4).toString('hex')}@example.com`;
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto('/admin');
+    await page.waitForURL('**/sign-in');
+    await signUp(page, email);
+    await signIn(page, email);
+    const userId = (await page.locator('dt:has-text("User id") + dd').textContent())?.trim() ?? '';
+    expectedErrorStatus.push('/admin');
+    await page.goto('/admin');
+    await page.getByRole('heading', { name: 'Not allowed' }).waitFor();
+    await setUserRoles(
+      { store: createIdentityStore(pool) },
+      { tenantId, userId, roles: ['catalog.admin:eu-west'], admin: false },
+    );
+    await signIn(page, email); // a new token carries the role
+    await page.goto('/admin');
+    await page.getByRole('heading', { name: 'Back office' }).waitFor();
+    await context.close();
+  }, 120_000);
+
+  it('remembers the theme choice and applies it before first paint', async () => {
+    const context = await newContext('light');
+    const page = await context.newPage();
+    await page.goto('/');
+    expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(false);
+    await page.getByRole('button', { name: /Change theme/ }).click();
+    await page.getByRole('menuitemradio', { name: 'Dark' }).click();
+    expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true);
+    // On reload the class must already be there when the first byte of body is parsed (no flash).
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        (window as unknown as { __darkAtParse: boolean }).__darkAtParse =
+          document.documentElement.classList.contains('dark');
+      });
+    });
+    await page.reload();
+    expect(await page.evaluate(() => (window as unknown as { __darkAtParse: boolean }).__darkAtParse)).toBe(
+      true,
+    );
+    await context.close();
+  });
+
+  it('works with the keyboard alone: skip link, menu with Enter and Escape', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    // Tab onwards until the theme button, open its menu with Enter, close it with Escape.
+    for (let i = 0; i < 10; i += 1) {
+      await page.keyboard.press('Tab');
+      const label = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+      if (label.includes('Change theme')) break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toContain(
+      'Change theme',
+    );
+    await page.keyboard.press('Enter');
+    await page.getByRole('menu').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('menu').waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toContain(
+      'Change theme',
+    );
+    // The sign-in form submits with Enter.
+    await page.goto('/sign-in');
+    await page.getByLabel('Email').focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Enter a valid email address.').waitFor();
+    await context.close();
+  });
+
+  it('has no critical or serious axe violations on any page, in both themes', async () => {
+    const email = `axe-${randomBytes(4).toString('hex')}@example.com`;
+    for (const scheme of ['light', 'dark'] as const) {
+      const context = await newContext(scheme);
+      const page = await context.newPage();
+      for (const path of ['/', '/sign-in', '/sign-up', '/no-such-page']) {
+        if (path === '/no-such-page') expectedErrorStatus.push(path);
+        await page.goto(path);
+        await expectAccessible(page, `${path} (${scheme})`);
+      }
+      if (scheme === 'light') await signUp(page, email);
+      await signIn(page, email);
+      await expectAccessible(page, `/account (${scheme})`);
+      expectedErrorStatus.push('/admin');
+      await page.goto('/admin');
+      await expectAccessible(page, `/admin as shopper (${scheme})`);
+      await context.close();
+    }
+  }, 180_000);
+
+  it('saw no console errors, page errors or CSP violations in the whole run', () => {
+    const unexpected = problems.consoleErrors.filter(
+      (e) =>
+        !(
+          /Failed to load resource: the server responded with a status of 40[34]/.test(e) &&
+          expectedErrorStatus.some((path) => e.includes(path))
+        ),
+    );
+    expect(problems.cspViolations).toEqual([]);
+    expect(problems.pageErrors).toEqual([]);
+    expect(unexpected).toEqual([]);
+  });
+});

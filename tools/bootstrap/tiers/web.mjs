@@ -1,0 +1,42 @@
+// Tier 5: the web app's production build (`next build` in web/), so `npm start` serves a built site. Keyed
+// by a hash of web/'s sources and the lockfile: a warm bootstrap with unchanged sources skips it.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { repoRoot } from '../../paths.mjs';
+import { run, step } from '../step.mjs';
+
+const webDir = join(repoRoot, 'web');
+/** What the build does not read: outputs, dependencies and the browser tests. */
+const skipped = new Set(['.next', 'node_modules', 'e2e', 'test-results', 'README.md']);
+
+const walk = (dir) =>
+  readdirSync(dir)
+    .filter((name) => !skipped.has(name))
+    .flatMap((name) => {
+      const p = join(dir, name);
+      return statSync(p).isDirectory() ? walk(p) : [p];
+    });
+
+export function webSourceHash() {
+  const h = createHash('sha256');
+  const files = [...walk(webDir).sort(), join(repoRoot, 'package-lock.json')];
+  for (const f of files) h.update(relative(repoRoot, f)).update(readFileSync(f));
+  return h.digest('hex');
+}
+
+export async function webTier() {
+  await step('web production build (next build)', async () => {
+    const stamp = join(webDir, '.next', '.shopstream-source-hash');
+    const want = webSourceHash();
+    if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return 'up to date';
+    await run('npx', ['next', 'build'], {
+      cwd: webDir,
+      // The server code imports workspace packages written in TypeScript (kept external): tsx loads them.
+      env: { NODE_OPTIONS: '--import=tsx', NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+      unit: 'lines',
+    });
+    writeFileSync(stamp, want);
+    return 'built';
+  });
+}

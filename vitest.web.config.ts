@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Browser tests of the web app (Debian's Chromium via playwright-core, axe, Lighthouse) against the local
+ * stack `npm test` started: one file after another, bounded.
+ */
+export default defineConfig({
+  test: {
+    include: ['test/web/**/*.e2e.test.ts'],
+    exclude: ['**/node_modules/**'],
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});

@@ -1,0 +1,38 @@
+import Link from 'next/link';
+import { currentPrincipal, isCatalogAdmin } from '@/server/identity/session';
+import { ThemeToggle } from './theme/theme-toggle';
+
+export async function SiteHeader() {
+  const principal = await currentPrincipal();
+  return (
+    <header className="border-b">
+      <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-4 px-4 py-3">
+        <Link href="/" className="mr-auto text-lg font-semibold">
+          Shopstream
+        </Link>
+        {principal ? (
+          <>
+            {isCatalogAdmin(principal) ? (
+              <Link href="/admin" className="text-sm underline-offset-4 hover:underline">
+                Admin
+              </Link>
+            ) : null}
+            <Link href="/account" className="text-sm underline-offset-4 hover:underline">
+              Account
+            </Link>
+          </>
+        ) : (
+          <>
+            <Link href="/sign-in" className="text-sm underline-offset-4 hover:underline">
+              Sign in
+            </Link>
+            <Link href="/sign-up" className="text-sm underline-offset-4 hover:underline">
+              Sign up
+            </Link>
+          </>
+        )}
+        <ThemeToggle />
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,52 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { callIdentity } from '@/server/identity/identity-client';
+import { requestContext } from '@/server/request-context';
+import { fieldErrorsOf, signInSchema, signUpSchema } from './auth-schemas';
+import { deviceLabel } from './device-label';
+import type { FormState } from './form-state';
+
+const textOf = (form: FormData, key: string) => {
+  const v = form.get(key);
+  return typeof v === 'string' ? v : '';
+};
+
+/** Identity's field names → ours; the message stays identity's (it is written for users). */
+const identityFieldErrors = (errors: readonly { field: string; detail: string }[] | undefined) =>
+  Object.fromEntries(
+    (errors ?? []).map((e) => [e.field, `${e.field === 'email' ? 'Email' : 'Password'} ${e.detail}.`]),
+  );
+
+export async function signUp(_previous: FormState, form: FormData): Promise<FormState> {
+  const values = { email: textOf(form, 'email') };
+  const parsed = signUpSchema.safeParse({ email: values.email, password: textOf(form, 'password') });
+  if (!parsed.success) return { values, fieldErrors: fieldErrorsOf(parsed.error) };
+  const result = await callIdentity<{ userId: string }>('auth/sign-up', { body: parsed.data });
+  if (!result.ok) {
+    const { problem } = result;
+    if (problem.status === 409)
+      return { values, fieldErrors: { email: 'An account with this email already exists.' } };
+    if (problem.errors?.length) return { values, fieldErrors: identityFieldErrors(problem.errors) };
+    return { values, fieldErrors: {}, formError: problem.detail };
+  }
+  redirect('/sign-in?registered=1');
+}
+
+export async function signIn(_previous: FormState, form: FormData): Promise<FormState> {
+  const values = { email: textOf(form, 'email') };
+  const parsed = signInSchema.safeParse({ email: values.email, password: textOf(form, 'password') });
+  if (!parsed.success) return { values, fieldErrors: fieldErrorsOf(parsed.error) };
+  const { userAgent } = await requestContext();
+  const result = await callIdentity('browser/sign-in', {
+    body: { ...parsed.data, device: deviceLabel(userAgent) },
+    relayCookies: true,
+  });
+  if (!result.ok) {
+    const { problem } = result;
+    if (problem.status === 401 || problem.status === 400)
+      return { values, fieldErrors: {}, formError: 'The email or password is not correct.' };
+    return { values, fieldErrors: {}, formError: problem.detail };
+  }
+  redirect('/account');
+}
