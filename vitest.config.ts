@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 /** Unit tests: beside the code, no servers needed. Integration tests have their own config. */
 export default defineConfig({
   test: {
-    include: ['{packages,actors,services,tools,test}/**/*.test.ts'],
+    include: ['{packages,actors,services,tools,test}/**/*.test.ts', 'web/src/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/*.integration.test.ts'],
     testTimeout: 20_000,
   },

@@ -1,8 +1,5 @@
 /// <reference lib="dom" />
 // Code passed to page.evaluate / addInitScript runs in the browser: DOM types.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { toolBin } from '../../tools/paths.mjs';
 
@@ -22,20 +19,18 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-/** Debian's Chromium (installed by the bootstrap) with a fresh profile folder, headless. */
+/** Debian's Chromium (installed by the bootstrap), headless; Playwright gives it a fresh temporary profile. */
 export async function launchChromium(): Promise<TestBrowser> {
-  const profile = mkdtempSync(join(tmpdir(), 'shopstream-chromium-'));
   const browser = await chromium.launch({
     executablePath: toolBin('chromium'),
     headless: true,
-    args: [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`],
+    args: CHROMIUM_FLAGS,
     timeout: 60_000,
   });
   return {
     browser,
     close: async () => {
       await browser.close();
-      rmSync(profile, { recursive: true, force: true });
     },
   };
 }

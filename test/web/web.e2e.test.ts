@@ -51,7 +51,7 @@ describe('web storefront in Chromium against the real stack', () => {
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL('**/account');
-    await expect(page.getByRole('heading', { name: 'Your account' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'Your account' }).waitFor();
   };
 
   const expectAccessible = async (page: Page, what: string) => {
@@ -144,6 +144,13 @@ describe('web storefront in Chromium against the real stack', () => {
     await strangerPage.getByText('The email or password is not correct.').waitFor();
     expect(await strangerPage.getByLabel('Email').inputValue()).toBe(email);
     await stranger.close();
+
+    // The access cookie expires after 10 min; the next page load refreshes the session from the refresh
+    // cookie (the proxy relays identity's new cookies) and the user stays signed in.
+    await laptop.clearCookies({ name: '__Host-shopstream-access' });
+    await page.goto('/account');
+    await page.getByRole('heading', { name: 'Your account' }).waitFor();
+    expect((await laptop.cookies()).some((c) => c.name === '__Host-shopstream-access')).toBe(true);
 
     await page.getByRole('button', { name: 'Sign out everywhere' }).click();
     await page.waitForURL('**/sign-in?signed-out=everywhere');

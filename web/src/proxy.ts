@@ -1,14 +1,18 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, securityHeaders } from './server/security/content-security-policy';
 import { isSameOriginMutation } from './server/security/same-origin';
+import { refreshSession } from './server/identity/refresh-session';
+import { TENANT_HEADER, TENANT_PATTERN, tenantFromHost } from './server/tenant-from-host';
 
 const extraOrigins = (process.env.WEB_EXTRA_ORIGINS ?? '').split(',').filter(Boolean);
+const defaultTenant = process.env.WEB_DEFAULT_TENANT ?? 'demo';
 
 /**
  * Every page request: a fresh CSP nonce (passed to the app as `x-nonce` and in the request's CSP header,
- * which Next uses to stamp its own scripts), the security headers, and the Origin check on mutations.
+ * which Next uses to stamp its own scripts), the security headers, the Origin check on mutations, and
+ * a session refresh when only the access cookie has expired.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const host = request.headers.get('host');
   const tls = request.headers.get('x-forwarded-proto') === 'https';
   if (!isSameOriginMutation(request.method, request.headers.get('origin'), host, extraOrigins)) {
@@ -26,11 +30,24 @@ export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV !== 'production' });
   const requestHeaders = new Headers(request.headers);
+  const refreshed = request.headers.get('accept')?.includes('text/html')
+    ? await refreshSession(request)
+    : undefined;
+  if (refreshed) requestHeaders.set('cookie', refreshed.cookieHeader);
   requestHeaders.set('x-nonce', nonce);
+  // The tenant, from the Host the browser used. Next renders a server action's redirect target by
+  // fetching it from 127.0.0.1 with the original request's headers: a tenant already decided is kept.
+  // (A client sending the header can only pick what it could pick with the host name; tokens are tenant-bound.)
+  const decided = request.headers.get(TENANT_HEADER);
+  requestHeaders.set(
+    TENANT_HEADER,
+    decided && TENANT_PATTERN.test(decided) ? decided : tenantFromHost(host, defaultTenant),
+  );
   requestHeaders.set('content-security-policy', csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('content-security-policy', csp);
   for (const [name, value] of Object.entries(securityHeaders({ tls }))) response.headers.set(name, value);
+  for (const setCookie of refreshed?.setCookies ?? []) response.headers.append('set-cookie', setCookie);
   return response;
 }
 

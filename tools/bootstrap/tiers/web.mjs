@@ -7,7 +7,7 @@ import { repoRoot } from '../../paths.mjs';
 import { run, step } from '../step.mjs';
 
 const webDir = join(repoRoot, 'web');
-/** What the build does not read: outputs, dependencies and the browser tests. */
+/** What the build does not read: outputs, dependencies and tests (also unit tests, `*.test.ts`). */
 const skipped = new Set(['.next', 'node_modules', 'e2e', 'test-results', 'README.md']);
 
 const walk = (dir) =>
@@ -15,7 +15,8 @@ const walk = (dir) =>
     .filter((name) => !skipped.has(name))
     .flatMap((name) => {
       const p = join(dir, name);
-      return statSync(p).isDirectory() ? walk(p) : [p];
+      if (statSync(p).isDirectory()) return walk(p);
+      return name.endsWith('.test.ts') ? [] : [p];
     });
 
 export function webSourceHash() {

@@ -14,7 +14,8 @@ const choices: { value: Theme; label: string }[] = [
 export function ThemeToggle() {
   const { theme, setTheme } = useTheme();
   return (
-    <DropdownMenu.Root>
+    // Not modal: a modal menu injects a scroll-lock <style> without the CSP nonce.
+    <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger asChild>
         <Button variant="outline" size="sm" aria-label={`Theme: ${theme}. Change theme`}>
           Theme

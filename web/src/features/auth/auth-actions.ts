@@ -1,6 +1,6 @@
 'use server';
 
-import { redirect } from 'next/navigation';
+import { redirectOnThisHost } from '@/server/same-site-redirect';
 import { callIdentity } from '@/server/identity/identity-client';
 import { requestContext } from '@/server/request-context';
 import { fieldErrorsOf, signInSchema, signUpSchema } from './auth-schemas';
@@ -30,7 +30,7 @@ export async function signUp(_previous: FormState, form: FormData): Promise<Form
     if (problem.errors?.length) return { values, fieldErrors: identityFieldErrors(problem.errors) };
     return { values, fieldErrors: {}, formError: problem.detail };
   }
-  redirect('/sign-in?registered=1');
+  return redirectOnThisHost('/sign-in?registered=1');
 }
 
 export async function signIn(_previous: FormState, form: FormData): Promise<FormState> {
@@ -48,5 +48,5 @@ export async function signIn(_previous: FormState, form: FormData): Promise<Form
       return { values, fieldErrors: {}, formError: 'The email or password is not correct.' };
     return { values, fieldErrors: {}, formError: problem.detail };
   }
-  redirect('/account');
+  return redirectOnThisHost('/account');
 }

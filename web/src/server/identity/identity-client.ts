@@ -4,10 +4,6 @@ import { webConfig } from '../config';
 import { requestContext } from '../request-context';
 import { parseSetCookie } from './set-cookie';
 
-export const ACCESS_COOKIE = '__Host-shopstream-access';
-export const REFRESH_COOKIE = '__Host-shopstream-refresh';
-export const CSRF_COOKIE = '__Host-shopstream-csrf';
-
 export interface FieldProblem {
   readonly field: string;
   readonly detail: string;

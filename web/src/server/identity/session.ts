@@ -3,7 +3,7 @@ import type { Principal, TokenVerifier } from '@shopstream/service-defaults/auth
 import { cookies } from 'next/headers';
 import { webConfig } from '../config';
 import { requestContext } from '../request-context';
-import { ACCESS_COOKIE, CSRF_COOKIE } from './identity-client';
+import { ACCESS_COOKIE, CSRF_COOKIE } from './cookie-names';
 
 let verifier: Promise<TokenVerifier> | undefined;
 
@@ -33,7 +33,12 @@ export async function currentPrincipal(): Promise<Principal | undefined> {
   const { tenantId } = await requestContext();
   try {
     return await (await tokenVerifier()).verify(token, { expectedTenant: tenantId });
-  } catch {
+  } catch (error) {
+    // The error's code only (Auth.TokenExpired, Auth.WrongTenant …): never the token or who it belongs to.
+    const code = (error as { code?: unknown }).code;
+    process.stdout.write(
+      `${JSON.stringify({ level: 'warn', time: new Date().toISOString(), service: 'web', msg: 'access token refused', code: typeof code === 'string' ? code : 'unknown' })}\n`,
+    );
     return undefined;
   }
 }
