@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-// Code passed to page.evaluate / addInitScript runs in the browser: DOM types.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { toolBin } from '../../tools/paths.mjs';
 

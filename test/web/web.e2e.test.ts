@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-// Code passed to page.evaluate / addInitScript runs in the browser: DOM types.
 import { randomBytes } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import type { Pool } from 'pg';

@@ -23,7 +23,10 @@ if (wanted('static')) {
   await phase('format (prettier)', () => sh('npx', ['prettier', '--check', '--log-level', 'warn', '.']));
   await phase('lint (eslint)', () => sh('npx', ['eslint', '--max-warnings', '0', '.']));
   await phase('typecheck (tsc)', () => sh('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']));
-  await phase('typecheck web (tsc)', () => sh('npx', ['tsc', '-p', 'web/tsconfig.json', '--noEmit']));
+  await phase('typecheck web (tsc)', async () => {
+    await sh('npx', ['tsc', '-p', 'web/tsconfig.json', '--noEmit']);
+    await sh('npx', ['tsc', '-p', 'test/web/tsconfig.json', '--noEmit']);
+  });
   await phase('protobuf (buf lint, format, breaking)', () => sh('node', ['tools/ci/buf-check.mjs']));
 }
 if (wanted('unit')) {
