@@ -59,4 +59,9 @@ export type { ServiceContext } from './service-context.js';
 export { buildCloudEvent, cloudEventSchema, type CloudEvent, type NewEvent } from './events/cloud-event.js';
 export { publishEvent } from './events/publish-event.js';
 export { subscribeEvents, type DeliveryOutcome, type EventSubscription } from './events/subscribe-events.js';
+export {
+  grpcEventSubscriptions,
+  toCloudEvent,
+  type GrpcEventSubscriptions,
+} from './events/grpc-event-subscriptions.js';
 export { jsonRoute, type JsonRequest } from './http/json-route.js';
