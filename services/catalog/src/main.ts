@@ -1,4 +1,9 @@
-import { createGrpcServer, grpcEventSubscriptions, runService } from '@shopstream/service-defaults';
+import {
+  APP_CALLBACK_TOKENLESS_METHODS,
+  createGrpcServer,
+  grpcEventSubscriptions,
+  runService,
+} from '@shopstream/service-defaults';
 import { createSidecarTokenVerifier } from '@shopstream/service-defaults/auth';
 import { daprOutboxPublisher, startOutboxRelay } from '@shopstream/service-defaults/postgres';
 import { CatalogServiceService } from '@shopstream/proto/catalog/v1/catalog_service.js';
@@ -28,7 +33,12 @@ await runService({
       daprHttpPort: config.DAPR_HTTP_PORT,
       daprApiToken: config.DAPR_API_TOKEN,
     });
-    const server = createGrpcServer({ port: config.APP_PORT, appApiToken: config.APP_API_TOKEN, logger });
+    const server = createGrpcServer({
+      port: config.APP_PORT,
+      appApiToken: config.APP_API_TOKEN,
+      logger,
+      tokenExemptMethods: cache.enabled ? APP_CALLBACK_TOKENLESS_METHODS : [],
+    });
     server.addService(
       CatalogServiceService,
       catalogGrpcService(catalogDeps(pool, cache, context), { verifier, tenantHeader: config.TENANT_HEADER }),

@@ -13,6 +13,17 @@ import { unaryHandler } from '../grpc/unary-handler.js';
 import { cloudEventSchema, type CloudEvent } from './cloud-event.js';
 import type { DeliveryOutcome, EventSubscription } from './subscribe-events.js';
 
+/**
+ * daprd 1.18.1 calls these two AppCallback methods WITHOUT the app API token (pkg/runtime/pubsub
+ * subscriptions.go `GetSubscriptionsGRPC` and processor/binding `getSubscribedBindingsGRPC` use a bare
+ * client, while event delivery adds it): pass them as `tokenExemptMethods` to `createGrpcServer`. They only
+ * list what the app subscribes to; `OnTopicEvent` still requires the token.
+ */
+export const APP_CALLBACK_TOKENLESS_METHODS: readonly string[] = [
+  `/${AppCallback.typeName}/${AppCallback.method.listTopicSubscriptions.name}`,
+  `/${AppCallback.typeName}/${AppCallback.method.listInputBindings.name}`,
+];
+
 /** A gRPC service to add to an app's `createGrpcServer()` with `addService(definition, implementation)`. */
 export interface GrpcEventSubscriptions {
   readonly definition: ServiceDefinition;
