@@ -85,8 +85,7 @@ export function catalogApi(fromApp = 'skeleton-caller'): CatalogApi {
     <Req, Res>(type: MessageType<Req>, pick: (c: CatalogServiceClient) => Method<Req, Res>) =>
     (request: Partial<Req>, as: CallAs = {}) =>
       new Promise<Res>((resolve, reject) => {
-        pick(client).call(
-          client,
+        pick(client)(
           type.fromPartial(request),
           catalogMetadata(as),
           { deadline: Date.now() + (as.deadlineMs ?? 15_000) },
@@ -94,32 +93,35 @@ export function catalogApi(fromApp = 'skeleton-caller'): CatalogApi {
         );
       });
   return {
-    getProduct: call(GetProductRequest, (c) => c.getProduct as Method<GetProductRequest, GetProductResponse>),
+    getProduct: call(
+      GetProductRequest,
+      (c) => c.getProduct.bind(c) as Method<GetProductRequest, GetProductResponse>,
+    ),
     listProducts: call(
       ListProductsRequest,
-      (c) => c.listProducts as Method<ListProductsRequest, ListProductsResponse>,
+      (c) => c.listProducts.bind(c) as Method<ListProductsRequest, ListProductsResponse>,
     ),
     updateStock: call(
       UpdateStockRequest,
-      (c) => c.updateStock as Method<UpdateStockRequest, UpdateStockResponse>,
+      (c) => c.updateStock.bind(c) as Method<UpdateStockRequest, UpdateStockResponse>,
     ),
     createProduct: call(
       CreateProductRequest,
-      (c) => c.createProduct as Method<CreateProductRequest, CreateProductResponse>,
+      (c) => c.createProduct.bind(c) as Method<CreateProductRequest, CreateProductResponse>,
     ),
     updateProduct: call(
       UpdateProductRequest,
-      (c) => c.updateProduct as Method<UpdateProductRequest, UpdateProductResponse>,
+      (c) => c.updateProduct.bind(c) as Method<UpdateProductRequest, UpdateProductResponse>,
     ),
     archiveProduct: call(
       ArchiveProductRequest,
-      (c) => c.archiveProduct as Method<ArchiveProductRequest, ArchiveProductResponse>,
+      (c) => c.archiveProduct.bind(c) as Method<ArchiveProductRequest, ArchiveProductResponse>,
     ),
     listProductVersions: call(
       ListProductVersionsRequest,
-      (c) => c.listProductVersions as Method<ListProductVersionsRequest, ListProductVersionsResponse>,
+      (c) => c.listProductVersions.bind(c) as Method<ListProductVersionsRequest, ListProductVersionsResponse>,
     ),
-    setStock: call(SetStockRequest, (c) => c.setStock as Method<SetStockRequest, SetStockResponse>),
+    setStock: call(SetStockRequest, (c) => c.setStock.bind(c) as Method<SetStockRequest, SetStockResponse>),
     close: () => client.close(),
   };
 }
@@ -134,11 +136,18 @@ export interface Failure {
 
 /** What a call failed with (a call that succeeds fails the test). */
 export async function failure(promise: Promise<unknown>): Promise<Failure> {
+  const result = await outcome(promise);
+  if (result === 'ok') throw new Error('expected the call to fail, it succeeded');
+  return result;
+}
+
+/** `'ok'`, or what the call failed with. */
+export async function outcome(promise: Promise<unknown>): Promise<'ok' | Failure> {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e as ServiceError,
   );
-  if (error === undefined) throw new Error('expected the call to fail, it succeeded');
+  if (error === undefined) return 'ok';
   const [fields] = error.metadata?.get('x-field-errors') ?? [];
   return {
     code: error.code,
