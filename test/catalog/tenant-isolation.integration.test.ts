@@ -51,6 +51,7 @@ describe('catalog tenant isolation', () => {
         async (t) => (await signedInUser(identity, t, { roles, admin: true })).accessToken,
       ),
     );
+    [adminA, adminB] = tokens as [string, string];
     await api.createProduct(
       { idempotencyKey: idempotencyKey(), ownerRegion: 'eu', product: productInput() },
       { token: adminA },
