@@ -18,6 +18,7 @@ const { benchSidecarOverhead } = await import('../../bench/platform/sidecar-over
 const { benchActors } = await import('../../bench/platform/actor-latency.bench.js');
 const { benchWarmBootstrap } = await import('../../bench/platform/bootstrap.bench.js');
 const { benchSignIn } = await import('../../bench/identity/sign-in.bench.js');
+const { benchTokenValidation } = await import('../../bench/identity/token-validation.bench.js');
 const { benchCreateToVisible } = await import('../../bench/catalog/create-to-visible.bench.js');
 const { benchReads } = await import('../../bench/catalog/reads.bench.js');
 const { benchUpdateStock } = await import('../../bench/catalog/stock.bench.js');
@@ -47,7 +48,10 @@ try {
     await benchSidecarOverhead();
     await benchActors();
   }
-  if (wanted('identity')) await benchSignIn();
+  if (wanted('identity')) {
+    await benchTokenValidation();
+    await benchSignIn();
+  }
   if (wanted('catalog')) {
     await benchCreateToVisible();
     await benchReads();

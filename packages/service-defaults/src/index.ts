@@ -65,4 +65,12 @@ export {
   toCloudEvent,
   type GrpcEventSubscriptions,
 } from './events/grpc-event-subscriptions.js';
-export { jsonRoute, type JsonRequest } from './http/json-route.js';
+export {
+  jsonReply,
+  jsonRoute,
+  type JsonReply,
+  type JsonRequest,
+  type JsonRouteOptions,
+  type ReplyHeaders,
+} from './http/json-route.js';
+export { tokensEqual } from './security/tokens-equal.js';

@@ -30,6 +30,16 @@ export const CLOCK_TOLERANCE_SEC = 5;
 /** How often the app re-reads the key ring (another instance may have rotated it). */
 export const KEY_RING_RELOAD_MS = 60_000;
 
+/** The scheduled rotation: a signing key signs for this long, then a fresh one takes over. */
+export const KEY_MAX_AGE_MS = 7 * 24 * 3_600_000;
+
+/**
+ * How long a retired key stays published: access-token lifetime (10 min) + clock tolerance + a verifier's
+ * JWKS cache TTL (5 min) + the signers' reload interval (1 min), rounded up to an hour. Within it, tokens
+ * the old key signed keep verifying everywhere, so a rotation logs nobody out.
+ */
+export const RETIRED_KEY_RETAIN_MS = 3_600_000;
+
 /** The use cases' configuration for a given SERVICE_NAME (the CloudEvents `source`). */
 export function identityConfig(serviceName: string): IdentityConfig {
   return {

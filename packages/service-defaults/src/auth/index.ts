@@ -38,3 +38,4 @@ export {
   sidecarJwks,
   type SidecarJwksOptions,
 } from './sidecar-token-verifier.js';
+export { grpcPrincipal } from './grpc-principal.js';

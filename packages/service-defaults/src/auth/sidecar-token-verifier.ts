@@ -42,7 +42,7 @@ export const JWKS_CACHE_TTL_MS = 5 * 60_000;
 /**
  * The access-token verifier every service except identity uses: Shopstream's issuer and audience, keys
  * from identity's JWKS through the sidecar, cached (`JWKS_CACHE_TTL_MS`; an unknown `kid` refetches at most
- * every 30 s). Once warm, verifying a token makes no network call.
+ * every 10 s). Once warm, verifying a token makes no network call.
  */
 export function createSidecarTokenVerifier(
   options: SidecarJwksOptions & { readonly clockToleranceSec?: number },

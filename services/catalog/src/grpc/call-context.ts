@@ -1,7 +1,7 @@
 import type { Metadata, ServerUnaryCall } from '@grpc/grpc-js';
 import {
   authorizeGrpc,
-  bearerToken,
+  grpcPrincipal,
   invalidToken,
   wrongTenant,
   type Principal,
@@ -27,8 +27,7 @@ export async function principalOf(
   call: Call,
   path: string,
 ): Promise<Principal | undefined> {
-  const token = bearerToken(single(call.metadata, 'authorization'));
-  const principal = token === undefined ? undefined : await deps.verifier.verify(token);
+  const principal = await grpcPrincipal(deps.verifier, call.metadata);
   return authorizeGrpc(CATALOG_ACCESS_POLICY, path, principal);
 }
 
