@@ -55,7 +55,12 @@ export async function ensureTopics(topics: KafkaTopic[]): Promise<void> {
           topicPartitions: grow.map((t) => ({ topic: t.name, count: t.partitions })),
         });
     }
+    // Best effort: right after a restart the coordinator may still be loading (NOT_COORDINATOR); the
+    // sidecars' clients retry that themselves.
     const first = topics[0];
-    if (first) await admin.fetchOffsets({ groupId: 'shopstream-supervisor', topics: [first.name] });
+    if (first)
+      await admin
+        .fetchOffsets({ groupId: 'shopstream-supervisor', topics: [first.name] })
+        .catch(() => undefined);
   });
 }
