@@ -1,10 +1,12 @@
-import { Kafka, logLevel, type Admin } from 'kafkajs';
+import type { Admin } from 'kafkajs';
 import { ports } from './ports.js';
 import { tcpOpen } from './probes.js';
 import type { KafkaTopic } from './topics.js';
 
-const client = (retries: number) =>
-  new Kafka({
+/** kafkajs is loaded on first use: the local profile (no Kafka) must not pay for it at start-up. */
+async function client(retries: number) {
+  const { Kafka, logLevel } = await import('kafkajs');
+  return new Kafka({
     clientId: 'shopstream-supervisor',
     brokers: [`127.0.0.1:${ports.kafka}`],
     logLevel: logLevel.NOTHING,
@@ -12,9 +14,10 @@ const client = (retries: number) =>
     requestTimeout: 5000,
     retry: { retries },
   });
+}
 
 async function withAdmin<T>(retries: number, fn: (admin: Admin) => Promise<T>): Promise<T> {
-  const admin = client(retries).admin();
+  const admin = (await client(retries)).admin();
   try {
     await admin.connect();
     return await fn(admin);
