@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { Kafka, logLevel } from 'kafkajs';
 import { DeliveryLedger } from '@shopstream/skeleton-conformance';
-import { bulkPublish, publishOne } from '../../test/platform/conformance/publish.js';
+import { cloudEventSchema } from '@shopstream/service-defaults';
+import { cloudEventMessage, daprKeyPartitioner } from '@shopstream/service-defaults/kafka';
+import { bulkPublish, conformanceEvent, publishOne } from '../../test/platform/conformance/publish.js';
 import { ports } from '../../test/support/stack.js';
 import { summarize, timed, writeResult, type Summary } from '../stats.js';
 
@@ -18,6 +21,14 @@ export interface PubsubLatency {
   bulk: number[];
   /** Sidecar bulk publish API call of `batchSize` messages (ms). */
   bulkCall: number[];
+}
+
+/** The same single-message loop with kafkajs instead of a sidecar (Kafka only): the broker's own cost. */
+export interface KafkajsLatency {
+  /** producer.send of one message until acknowledged (acks = all, as Dapr's producer) (ms). */
+  call: number[];
+  /** kafkajs send → the Dapr subscriber's handler (ms). */
+  handled: number[];
 }
 
 /**
@@ -63,13 +74,45 @@ export async function measurePubsubLatency(
   return out;
 }
 
+/** Sends one CloudEvent at a time with kafkajs to the topic the Dapr subscriber records latencies from. */
+export async function measureKafkajsLatency(n = 300): Promise<KafkajsLatency> {
+  const redis = new Redis(`redis://127.0.0.1:${ports.redis}`);
+  const ledger = new DeliveryLedger(redis);
+  const kafka = new Kafka({ brokers: [`127.0.0.1:${ports.kafka}`], logLevel: logLevel.NOTHING });
+  const producer = kafka.producer({ createPartitioner: daprKeyPartitioner });
+  const run = randomUUID();
+  const out: KafkajsLatency = { call: [], handled: [] };
+  try {
+    await producer.connect();
+    for (let seq = -30; seq < n; seq++) {
+      const event = cloudEventSchema.parse(conformanceEvent(randomUUID(), { run, seq, sentAt: Date.now() }));
+      const call = await timed(() =>
+        producer.send({ topic: TOPIC, acks: -1, messages: [cloudEventMessage(event)] }),
+      );
+      const ms = await ledger.nextLatency(run, 15);
+      if (ms === null) throw new Error('kafkajs: a message was not handled within 15 s');
+      if (seq < 0) continue; // warm-up
+      out.call.push(call);
+      out.handled.push(ms);
+    }
+  } finally {
+    await producer.disconnect();
+    redis.disconnect();
+  }
+  return out;
+}
+
 const named = (name: string, samples: number[]): Summary & { name: string } => ({
   name,
   ...summarize(samples),
 });
 
 /** Writes the Kafka results with the Redis Streams ones (same run) as their baselines. */
-export function writePubsubResults(redis: PubsubLatency, kafka: PubsubLatency): void {
+export function writePubsubResults(
+  redis: PubsubLatency,
+  kafka: PubsubLatency,
+  kafkajs: KafkajsLatency,
+): void {
   const why =
     "Dapr's Kafka component publishes through sarama's SyncProducer: one produce request per message, " +
     'acks=all (WaitForAll), no batching (Flush.Frequency/Messages 0), and the HTTP call returns only after the ' +
@@ -108,5 +151,24 @@ export function writePubsubResults(redis: PubsubLatency, kafka: PubsubLatency): 
     ...summarize(kafka.bulkCall),
     baseline: named('pubsub-publish-call-bulk100-redis-streams', redis.bulkCall),
     notes: 'sidecar bulk publish API call of 100 messages until all were acknowledged',
+  });
+  writeResult({
+    name: 'kafka-produce-call-single-kafkajs',
+    unit: 'ms',
+    target: null,
+    ...summarize(kafkajs.call),
+    baseline: named('pubsub-publish-call-single-kafka', kafka.singleCall),
+    notes:
+      'one message produced with kafkajs (acks=all) until the broker acknowledged it, vs the same through the ' +
+      "sidecar's publish API: the difference is the Dapr path (HTTP API, resiliency, sarama's SyncProducer).",
+  });
+  writeResult({
+    name: 'kafka-latency-single-kafkajs-to-dapr',
+    unit: 'ms',
+    target: null,
+    ...summarize(kafkajs.handled),
+    baseline: named('pubsub-latency-single-kafka', kafka.single),
+    notes:
+      'kafkajs produce → the Dapr subscriber (conformance app) handler, vs a sidecar publish → same handler',
   });
 }

@@ -3,6 +3,9 @@
  * idle memory, sidecar overhead, actor latency, sign-in and pub/sub latency; then the full profile (Kafka) and
  * measures its start-up time, idle memory and pub/sub latency against the local numbers of the same run.
  * Results: bench/results/<name>.json.
+ *
+ * `npx tsx tools/ci/bench.ts [bootstrap] [sidecar] [actors] [identity]` runs only the named groups besides the start-up,
+ * memory and pub/sub measurements of both profiles (which always run: they are each other's baselines).
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +23,7 @@ const { benchSidecarOverhead } = await import('../../bench/platform/sidecar-over
 const { benchActors } = await import('../../bench/platform/actor-latency.bench.js');
 const { benchWarmBootstrap } = await import('../../bench/platform/bootstrap.bench.js');
 const { benchSignIn } = await import('../../bench/identity/sign-in.bench.js');
-const { measurePubsubLatency, writePubsubResults } =
+const { measureKafkajsLatency, measurePubsubLatency, writePubsubResults } =
   await import('../../bench/platform/pubsub-latency.bench.js');
 
 rmSync(dataRoot, { recursive: true, force: true });
@@ -42,18 +45,21 @@ async function warmStarts(profile: Profile, labels?: Parameters<typeof benchStar
   return benchStartup(specs(profile), 3, labels);
 }
 
+const only = process.argv.slice(2);
+const wanted = (group: string) => only.length === 0 || only.includes(group);
+
 console.log('Benchmarks (results in bench/results/):');
-benchWarmBootstrap();
+if (wanted('bootstrap')) benchWarmBootstrap();
 
 const local = await warmStarts('local');
 let control = await startControlServer(local.supervisor, () => undefined);
 let localMemory: number[];
-let redis;
+let redis: Awaited<ReturnType<typeof measurePubsubLatency>>;
 try {
   localMemory = await benchMemory();
-  await benchSidecarOverhead();
-  await benchActors();
-  await benchSignIn();
+  if (wanted('sidecar')) await benchSidecarOverhead();
+  if (wanted('actors')) await benchActors();
+  if (wanted('identity')) await benchSignIn();
   redis = await measurePubsubLatency('Redis Streams');
 } finally {
   control.close();
@@ -71,7 +77,8 @@ try {
     name: 'stack-full-idle-memory',
     baseline: { name: 'stack-idle-memory', ...summarize(localMemory) },
   });
-  writePubsubResults(redis, await measurePubsubLatency('Kafka'));
+  const kafka = await measurePubsubLatency('Kafka');
+  writePubsubResults(redis, kafka, await measureKafkajsLatency());
 } finally {
   control.close();
   await full.supervisor.down();
