@@ -52,6 +52,8 @@ export function readAppsFile(path: string): AppDefinition[] {
 export function infraEnv(): Record<string, string> {
   return {
     SHOPSTREAM_REDIS_HOST: `127.0.0.1:${ports.redis}`,
+    // Kafka listens only in the full profile; components/full/pubsub.yaml reads this.
+    SHOPSTREAM_KAFKA_BROKERS: `127.0.0.1:${ports.kafka}`,
     SHOPSTREAM_KV_TABLE: kvTable,
     SHOPSTREAM_DYNAMODB_ENDPOINT: `http://127.0.0.1:${ports.moto}`,
     SHOPSTREAM_AWS_REGION: cred.awsRegion,
