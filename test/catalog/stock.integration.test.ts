@@ -15,6 +15,7 @@ import {
   outcome,
   productInput,
   skuInput,
+  withRetries,
   type CatalogApi,
 } from '../support/catalog.js';
 import { createTestTenant, identityDatabasePool, signedInUser } from '../support/identity.js';
@@ -67,16 +68,19 @@ describe('catalog stock through the sidecars', () => {
     return { ...product!.skus[0]!, productId: product!.productId };
   };
 
+  /** A checkout's reservation: retried with the same key on UNAVAILABLE / DEADLINE_EXCEEDED, as the proto says. */
   const reserve = (skuId: string, quantity: number, key = idempotencyKey(), token = checkout) =>
-    api.updateStock(
-      {
-        idempotencyKey: key,
-        operation: StockOperation.STOCK_OPERATION_RESERVE,
-        skuId,
-        region: 'eu',
-        quantity: String(quantity),
-      },
-      { token },
+    withRetries(() =>
+      api.updateStock(
+        {
+          idempotencyKey: key,
+          operation: StockOperation.STOCK_OPERATION_RESERVE,
+          skuId,
+          region: 'eu',
+          quantity: String(quantity),
+        },
+        { token, deadlineMs: 20_000 },
+      ),
     );
   const release = (skuId: string, key: string) =>
     api.updateStock(
