@@ -4,19 +4,29 @@ import { appProcesses, daprConfigVars, readAppsFile } from './apps.js';
 import { renderDaprResources, type Profile } from './dapr-resources.js';
 import { infraProcesses } from './infra.js';
 import { appDatabases } from './provision-postgres.js';
+import { kafkaTopics, readTopicsFile } from './topics.js';
 import type { ProcessSpec } from './spec.js';
 
 export interface StackOptions {
   profile: Profile;
   /** Extra app files (the test suite adds its conformance app). */
   extraAppsFiles?: string[];
+  /** Extra topic files, read after dapr/topics.yaml (the test suite adds its topics). */
+  extraTopicsFiles?: string[];
 }
 
 /** Everything `npm start` runs, in start order: infrastructure, then each Dapr app with its sidecar. */
-export function stackProcesses({ profile, extraAppsFiles = [] }: StackOptions): ProcessSpec[] {
+export function stackProcesses({
+  profile,
+  extraAppsFiles = [],
+  extraTopicsFiles = [],
+}: StackOptions): ProcessSpec[] {
   const dapr = renderDaprResources(profile, daprConfigVars());
   const apps = [join(repoRoot, 'dapr', 'apps.yaml'), ...extraAppsFiles].flatMap(readAppsFile);
-  const infra = infraProcesses({ databases: appDatabases(apps) });
+  const topics = kafkaTopics(
+    [join(repoRoot, 'dapr', 'topics.yaml'), ...extraTopicsFiles].flatMap(readTopicsFile),
+  );
+  const infra = infraProcesses({ databases: appDatabases(apps), profile, kafkaTopics: topics });
   const controlPlane = ['dapr-placement', 'dapr-scheduler'];
   const appSpecs = appProcesses(apps, dapr).map((spec) =>
     spec.kind === 'sidecar' ? { ...spec, dependsOn: [...spec.dependsOn, ...controlPlane] } : spec,
