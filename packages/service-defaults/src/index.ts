@@ -52,6 +52,7 @@ export {
 export { createGrpcServer, type GrpcAppServer, type GrpcServerOptions } from './grpc/create-grpc-server.js';
 export { appTokenInterceptor } from './grpc/app-token-interceptor.js';
 export { observeInterceptor } from './grpc/observe-interceptor.js';
+export { singleMetadataValue } from './grpc/single-metadata-value.js';
 export { unaryHandler } from './grpc/unary-handler.js';
 
 export { runService, type RunServiceOptions } from './run-service.js';
