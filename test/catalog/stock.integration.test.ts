@@ -18,7 +18,7 @@ import {
   withRetries,
   type CatalogApi,
 } from '../support/catalog.js';
-import { createTestTenant, identityDatabasePool, signedInUser } from '../support/identity.js';
+import { createTestTenant, identityDatabasePool, signedInTokens } from '../support/identity.js';
 
 /**
  * UpdateStock (reserve / release) and SetStock through the sidecars: atomic, never negative, idempotent by
@@ -36,11 +36,11 @@ describe('catalog stock through the sidecars', () => {
     identity = identityDatabasePool('catalog-stock-test');
     api = catalogApi();
     tenant = await createTestTenant(identity, 'cat-stock');
-    const tokens = await Promise.all(
-      [{ roles: ['catalog.admin:eu'] }, { roles: ['catalog.stock'] }, { roles: ['customer'] }].map(
-        async (options) => (await signedInUser(identity, tenant, options)).accessToken,
-      ),
-    );
+    const tokens = await signedInTokens(identity, tenant, [
+      { roles: ['catalog.admin:eu'] },
+      { roles: ['catalog.stock'] },
+      { roles: ['customer'] },
+    ]);
     [admin, checkout, shopper] = tokens as [string, string, string];
   });
 
