@@ -5,6 +5,8 @@ import { createTestTenant, identityDatabasePool } from '../../test/support/ident
 
 const PASSWORD = 'correct horse battery staple 42';
 const TARGET_P95_MS = 300;
+/** Arrival rates tried for the ceiling, in sign-ins per second (stops at the first p95 miss). */
+const RATES = [2, 6, 10, 14, 18, 22, 26, 30];
 
 /**
  * Sign-in through the sidecars (`identity-sessions` /auth/sign-in: throttle, argon2id verify, refresh
@@ -73,7 +75,7 @@ export async function benchSignIn(): Promise<void> {
     notes: 'open loop, 4 sign-ins/s for 15 s; target is the PRD p95',
   });
   let best = 0;
-  for (const rate of [2, 6, 8, 10, 12]) {
+  for (const rate of RATES) {
     const s = await atRate(rate, 8);
     console.log(`    ${rate}/s: p50 ${s.p50} ms, p95 ${s.p95} ms`);
     if (s.p95 < TARGET_P95_MS) best = Math.max(best, rate);
@@ -88,6 +90,6 @@ export async function benchSignIn(): Promise<void> {
     p50: best,
     p95: best,
     p99: best,
-    notes: `highest tried arrival rate with p95 < ${TARGET_P95_MS} ms (tried 2, 6, 8, 10, 12/s for 8 s each, stopping at the first miss)`,
+    notes: `highest tried arrival rate with p95 < ${TARGET_P95_MS} ms (tried ${RATES.join(', ')}/s for 8 s each, stopping at the first miss)`,
   });
 }

@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: numbers, not pass/fail. Measures warm start-up of the local and the full profile
- * (interleaved), then on the local stack idle memory, sidecar overhead, actor latency, sign-in and pub/sub
- * latency, then on the full stack (Kafka) idle memory and pub/sub latency, each against the local numbers of
- * the same run. Results: bench/results/<name>.json.
+ * (interleaved), then on the local stack idle memory, sidecar overhead, actor latency, identity (token
+ * verification, sign-in), the catalog and pub/sub latency, then on the full stack (Kafka) idle memory and
+ * pub/sub latency, each against the local numbers of the same run. Results: bench/results/<name>.json.
  *
- * `npx tsx tools/ci/bench.ts [bootstrap] [sidecar] [actors] [identity]` runs only the named groups besides
- * the start-up, memory and pub/sub measurements of both profiles (always run: each other's baselines).
+ * `npm run bench -- [bootstrap] [sidecar] [actors] [identity] [catalog]` runs only the named groups besides
+ * the start-up, memory and pub/sub measurements of both profiles (which always run: they are each other's
+ * baselines).
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +25,10 @@ const { benchSidecarOverhead } = await import('../../bench/platform/sidecar-over
 const { benchActors } = await import('../../bench/platform/actor-latency.bench.js');
 const { benchWarmBootstrap } = await import('../../bench/platform/bootstrap.bench.js');
 const { benchSignIn } = await import('../../bench/identity/sign-in.bench.js');
+const { benchTokenValidation } = await import('../../bench/identity/token-validation.bench.js');
+const { benchCreateToVisible } = await import('../../bench/catalog/create-to-visible.bench.js');
+const { benchReads } = await import('../../bench/catalog/reads.bench.js');
+const { benchUpdateStock } = await import('../../bench/catalog/stock.bench.js');
 const { measureKafkajsLatency, measurePubsubLatency, writePubsubResults } =
   await import('../../bench/platform/pubsub-latency.bench.js');
 
@@ -88,7 +93,15 @@ await withStack('local', async () => {
   localMemory = await benchMemory();
   if (wanted('sidecar')) await benchSidecarOverhead();
   if (wanted('actors')) await benchActors();
-  if (wanted('identity')) await benchSignIn();
+  if (wanted('identity')) {
+    await benchTokenValidation();
+    await benchSignIn();
+  }
+  if (wanted('catalog')) {
+    await benchCreateToVisible();
+    await benchReads();
+    await benchUpdateStock();
+  }
   redis = await measurePubsubLatency('Redis Streams');
 });
 await withStack('full', async () => {

@@ -29,6 +29,7 @@ const revocationReason = z.enum([
   'sign-out-everywhere',
   'reuse-detected',
   'password-changed',
+  'account-deleted',
   'admin',
 ]);
 /** Printable text without control characters, trimmed, within bounds. */

@@ -12,6 +12,7 @@ export { httpRedMiddleware } from './metrics/http-red-middleware.js';
 
 export { ErrorKind } from './errors/error-kind.js';
 export { DomainError, fieldErrorsFromZod, isDomainError, type FieldError } from './errors/domain-error.js';
+export { parseInput, type CodedIssueParams } from './errors/parse-input.js';
 export { normalizeError } from './errors/normalize-error.js';
 export {
   ERROR_CODE_METADATA_KEY,
@@ -59,4 +60,18 @@ export type { ServiceContext } from './service-context.js';
 export { buildCloudEvent, cloudEventSchema, type CloudEvent, type NewEvent } from './events/cloud-event.js';
 export { publishEvent } from './events/publish-event.js';
 export { subscribeEvents, type DeliveryOutcome, type EventSubscription } from './events/subscribe-events.js';
-export { jsonRoute, type JsonRequest } from './http/json-route.js';
+export {
+  APP_CALLBACK_TOKENLESS_METHODS,
+  grpcEventSubscriptions,
+  toCloudEvent,
+  type GrpcEventSubscriptions,
+} from './events/grpc-event-subscriptions.js';
+export {
+  jsonReply,
+  jsonRoute,
+  type JsonReply,
+  type JsonRequest,
+  type JsonRouteOptions,
+  type ReplyHeaders,
+} from './http/json-route.js';
+export { tokensEqual } from './security/tokens-equal.js';

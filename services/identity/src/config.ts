@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { baseConfigSchema } from '@shopstream/service-defaults';
+import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '@shopstream/service-defaults/auth';
 import type { IdentityConfig } from './app/identity-deps.js';
 
 /**
@@ -21,14 +22,23 @@ export type IdentityAppConfig = z.infer<typeof identityConfigSchema>;
  * - access-token lifetime 10 min, refresh family 30 days, concurrent-refresh grace 10 s (ADR 10).
  * Verifiers in other services must use the same issuer and audience.
  */
-export const ACCESS_TOKEN_ISSUER = 'shopstream-identity';
-export const ACCESS_TOKEN_AUDIENCE = 'shopstream';
+export { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '@shopstream/service-defaults/auth';
 
 /** Allowed clock skew when verifying `exp`/`nbf`. */
 export const CLOCK_TOLERANCE_SEC = 5;
 
 /** How often the app re-reads the key ring (another instance may have rotated it). */
 export const KEY_RING_RELOAD_MS = 60_000;
+
+/** The scheduled rotation: a signing key signs for this long, then a fresh one takes over. */
+export const KEY_MAX_AGE_MS = 7 * 24 * 3_600_000;
+
+/**
+ * How long a retired key stays published: access-token lifetime (10 min) + clock tolerance + a verifier's
+ * JWKS cache TTL (5 min) + the signers' reload interval (1 min), rounded up to an hour. Within it, tokens
+ * the old key signed keep verifying everywhere, so a rotation logs nobody out.
+ */
+export const RETIRED_KEY_RETAIN_MS = 3_600_000;
 
 /** The use cases' configuration for a given SERVICE_NAME (the CloudEvents `source`). */
 export function identityConfig(serviceName: string): IdentityConfig {

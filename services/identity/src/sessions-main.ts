@@ -3,6 +3,9 @@ import { createDaprServer, runService } from '@shopstream/service-defaults';
 import { createSessionActorClient, daprActorInvoker } from './api/session-actor-client.js';
 import { identityConfigSchema } from './config.js';
 import { registerBrowserRoutes } from './http/browser-routes.js';
+import { registerCookieRoutes } from './http/cookie-routes.js';
+import { registerJwksRoute } from './http/jwks-route.js';
+import { createSessionOperations } from './http/session-operations.js';
 import {
   identityDeps,
   localTokenVerifier,
@@ -13,8 +16,8 @@ import {
 
 /**
  * identity-sessions: the HTTP Dapr app that hosts SessionActor (the JS SDK hosts actors only on an HTTP app;
- * the gRPC `identity` app calls the actors through its sidecar) and the browser flows (`/auth/*`, JSON, for
- * the web BFF). Uses the `identity` database (the `identity` app migrates it and starts first) and Redis
+ * the gRPC `identity` app calls the actors through its sidecar), the browser flows (`/auth/*` with JSON tokens,
+ * `/browser/*` with `__Host-` cookies + CSRF, for the web BFF) and the JWKS (`/.well-known/jwks.json`). Uses the `identity` database (the `identity` app migrates it and starts first) and Redis
  * (login throttle). The actors are called through the local sidecar: Dapr places them.
  */
 await runService({
@@ -28,14 +31,17 @@ await runService({
     const server = createDaprServer({ config, logger, readiness });
     await server.actor.init();
     await server.actor.registerActor(SessionActor);
-    registerBrowserRoutes(server, {
+    registerJwksRoute(server, keyStore);
+    const operations = createSessionOperations({
       deps: identityDeps(pool, keyStore, redis, config.SERVICE_NAME),
-      verifier: localTokenVerifier(keyStore),
       sessions: createSessionActorClient(
         daprActorInvoker({ daprHttpPort: config.DAPR_HTTP_PORT, daprApiToken: config.DAPR_API_TOKEN }),
       ),
       logger,
     });
+    const verifier = localTokenVerifier(keyStore);
+    registerBrowserRoutes(server, { operations, verifier });
+    registerCookieRoutes(server, { operations, verifier });
     await server.start();
     onShutdown('dapr-server', () => server.stop());
   },

@@ -8,6 +8,12 @@ export const ACCESS_TOKEN_TYPE = 'at+jwt';
 /** The only signature algorithm accepted or produced for access tokens (Ed25519). */
 export const ACCESS_TOKEN_ALGORITHM = 'EdDSA';
 
+/** `iss` of every Shopstream access token (identity signs, every service verifies). */
+export const ACCESS_TOKEN_ISSUER = 'shopstream-identity';
+
+/** `aud` of every Shopstream access token: one audience for all Shopstream services. */
+export const ACCESS_TOKEN_AUDIENCE = 'shopstream';
+
 const identifier = z.string().min(1).max(128);
 const epochSeconds = z.number().int().nonnegative();
 

@@ -2,6 +2,8 @@ export type { Principal } from './principal.js';
 export { TENANT_ID_PATTERN, tenantIdSchema } from './tenant-id.js';
 export {
   ACCESS_TOKEN_ALGORITHM,
+  ACCESS_TOKEN_AUDIENCE,
+  ACCESS_TOKEN_ISSUER,
   ACCESS_TOKEN_TYPE,
   accessTokenClaimsSchema,
   principalFromClaims,
@@ -28,3 +30,12 @@ export { requireRoles, type RoleRequirement } from './require-roles.js';
 export { applyRule, type AccessPolicy, type AccessRule } from './access-policy.js';
 export { authorizeGrpc } from './authorize-grpc.js';
 export { authorizeHttp } from './authorize-http.js';
+export {
+  createSidecarTokenVerifier,
+  JWKS_APP_ID,
+  JWKS_CACHE_TTL_MS,
+  JWKS_PATH,
+  sidecarJwks,
+  type SidecarJwksOptions,
+} from './sidecar-token-verifier.js';
+export { grpcPrincipal } from './grpc-principal.js';

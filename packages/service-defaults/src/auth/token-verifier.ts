@@ -20,7 +20,7 @@ export interface TokenVerifierOptions {
   readonly clockToleranceSec: number;
   /** How long fetched keys are used before a refetch, in milliseconds. */
   readonly cacheTtlMs: number;
-  /** Minimum time between two JWKS fetches (unknown `kid`, expiry, failure); default 30 s. */
+  /** Minimum time between two JWKS fetches (unknown `kid`, expiry, failure); default 10 s. */
   readonly refetchCooldownMs?: number;
   /** Clock in epoch milliseconds; default `Date.now`. */
   readonly now?: () => number;
@@ -40,7 +40,7 @@ export interface TokenVerifier {
   verify(token: string, options?: VerifyOptions): Promise<Principal>;
 }
 
-const DEFAULT_REFETCH_COOLDOWN_MS = 30_000;
+const DEFAULT_REFETCH_COOLDOWN_MS = 10_000;
 
 /**
  * Three base64url segments, each in canonical form: base64 decoders ignore the unused low bits of the

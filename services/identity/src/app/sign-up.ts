@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { UserRegistered } from '@shopstream/proto/events/v1/user_events.js';
 import { parseSignUp } from '../domain/sign-up.js';
 import type { IdentityDeps } from './identity-deps.js';
+import { protoTimestamp } from './proto-timestamp.js';
 import { unknownTenant } from './identity-errors.js';
 
 export const USER_EVENTS_TOPIC = 'user.events';
@@ -37,13 +38,9 @@ export async function signUp(
         source: deps.config.eventSource,
         tenantId,
         subject: userId,
-        data: UserRegistered.toJSON({ userId, tenantId, registeredAt: timestamp(now) }),
+        data: UserRegistered.toJSON({ userId, tenantId, registeredAt: protoTimestamp(now) }),
       },
     });
   });
   return { userId, tenantId };
-}
-
-function timestamp(ms: number): { seconds: string; nanos: number } {
-  return { seconds: String(Math.floor(ms / 1000)), nanos: (ms % 1000) * 1_000_000 };
 }

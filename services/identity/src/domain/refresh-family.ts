@@ -9,7 +9,13 @@ import {
   type RefreshToken,
 } from './refresh-token.js';
 
-export type RevocationReason = 'reuse-detected' | 'sign-out' | 'sign-out-everywhere' | 'password-changed';
+export type RevocationReason =
+  | 'reuse-detected'
+  | 'sign-out'
+  | 'sign-out-everywhere'
+  | 'password-changed'
+  | 'signed-out-remotely'
+  | 'account-deleted';
 
 /**
  * One refresh-token family (= one session on one device). Only hashes of tokens are kept; the one

@@ -1,9 +1,9 @@
-import type { Metadata, ServerUnaryCall } from '@grpc/grpc-js';
+import type { ServerUnaryCall } from '@grpc/grpc-js';
 import { decodeJwt } from 'jose';
 import { unaryHandler } from '@shopstream/service-defaults';
 import {
   authorizeGrpc,
-  bearerToken,
+  grpcPrincipal,
   invalidToken,
   type AccessPolicy,
   type Principal,
@@ -46,9 +46,7 @@ export interface IdentityGrpcDeps {
  */
 export function identityGrpcService(deps: IdentityGrpcDeps): IdentityServiceServer {
   const principalOf = async (call: ServerUnaryCall<unknown, unknown>, path: string) => {
-    const token = bearerToken(singleAuthorization(call.metadata));
-    const principal = token === undefined ? undefined : await deps.verifier.verify(token);
-    return authorizeGrpc(IDENTITY_ACCESS_POLICY, path, principal);
+    return authorizeGrpc(IDENTITY_ACCESS_POLICY, path, await grpcPrincipal(deps.verifier, call.metadata));
   };
 
   return {
@@ -79,15 +77,6 @@ export function identityGrpcService(deps: IdentityGrpcDeps): IdentityServiceServ
 /** The e-mail address is personal data: only the user themself and admins of the tenant see it. */
 export function maySeeEmail(principal: Principal, user: User): boolean {
   return principal.tenantId === user.tenantId && (principal.userId === user.id || principal.admin);
-}
-
-/** One `authorization` value at most; several are refused (ambiguous credentials). */
-function singleAuthorization(metadata: Metadata): string | undefined {
-  const values = metadata.get('authorization');
-  if (values.length === 0) return undefined;
-  const [value] = values;
-  if (values.length > 1 || typeof value !== 'string') throw invalidToken();
-  return value;
 }
 
 function userMessage(user: User, withEmail: boolean): UserMessage {

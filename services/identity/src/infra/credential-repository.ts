@@ -14,6 +14,8 @@ export interface CredentialRepository {
   find(userId: string): Promise<Credential | undefined>;
   /** Replaces the hash; `false` when the user has no credential. */
   update(credential: Credential): Promise<boolean>;
+  /** Deletes the user's credential (account deletion); `false` when there was none. */
+  remove(userId: string): Promise<boolean>;
 }
 
 interface CredentialRow {
@@ -46,6 +48,10 @@ export function credentialRepository(client: ClientBase): CredentialRepository {
         'UPDATE credentials SET password_hash = $2, updated_at = $3 WHERE user_id = $1',
         [userId, passwordHash, new Date(updatedAt)],
       );
+      return result.rowCount === 1;
+    },
+    async remove(userId) {
+      const result = await client.query('DELETE FROM credentials WHERE user_id = $1', [userId]);
       return result.rowCount === 1;
     },
   };

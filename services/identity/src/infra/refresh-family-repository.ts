@@ -21,6 +21,8 @@ export interface RefreshFamilyRepository {
   compareAndSet(familyId: string, expectedGeneration: number, next: RefreshFamily): Promise<boolean>;
   /** Revokes one family; `false` when it does not exist or was already revoked. */
   revoke(familyId: string, reason: RevocationReason, now: number): Promise<boolean>;
+  /** Revokes the live family of the user's session `sessionId`; `false` when there is none. */
+  revokeSession(userId: string, sessionId: string, reason: RevocationReason, now: number): Promise<boolean>;
   /** Revokes every live family of the user except the one of `keepSessionId`; returns the revoked family ids. */
   revokeAllOfUser(
     userId: string,
@@ -99,6 +101,14 @@ export function refreshFamilyRepository(client: ClientBase): RefreshFamilyReposi
         [familyId, new Date(now), reason],
       );
       return result.rowCount === 1;
+    },
+    async revokeSession(userId, sessionId, reason, now) {
+      const result = await client.query(
+        `UPDATE refresh_families SET ${REVOKE_SET}
+         WHERE user_id = $4 AND session_id = $1 AND NOT revoked`,
+        [sessionId, new Date(now), reason, userId],
+      );
+      return (result.rowCount ?? 0) > 0;
     },
     async revokeAllOfUser(userId, reason, now, keepSessionId) {
       const result = await client.query<{ family_id: string }>(

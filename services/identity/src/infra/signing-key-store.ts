@@ -15,6 +15,14 @@ export interface SigningKeyStore extends KeyRingSource {
    * TTL + clock tolerance + verifiers' JWKS cache TTL). Serialised across instances by a row lock.
    */
   rotate(options: { readonly now: number; readonly retainMs: number }): Promise<KeyRing>;
+  /**
+   * Rotates only if the current key is at least `maxAgeMs` old, deciding under the same row lock, so
+   * instances running the schedule together rotate once. Returns the ring in force afterwards.
+   */
+  rotateIfOlderThan(
+    maxAgeMs: number,
+    options: { readonly now: number; readonly retainMs: number },
+  ): Promise<KeyRing>;
 }
 
 /**
@@ -26,7 +34,7 @@ export async function openSigningKeyStore(
   now: () => number = Date.now,
 ): Promise<SigningKeyStore> {
   let ring = await withTransaction(pool, (client) => loadOrCreate(client, now()));
-  return {
+  const store: SigningKeyStore = {
     keyRing: () => ring,
     async reload() {
       ring = await withTransaction(pool, async (client) => {
@@ -36,14 +44,14 @@ export async function openSigningKeyStore(
       });
       return ring;
     },
-    async rotate(options) {
+    rotate: (options) => store.rotateIfOlderThan(0, options),
+    async rotateIfOlderThan(maxAgeMs, options) {
       ring = await withTransaction(pool, async (client) => {
         const stored = await read(client, true);
         if (stored === undefined) throw new Error('The signing key ring disappeared.');
-        const next = (await importKeyRing(stored.keyRing)).rotate(
-          await generateSigningKey(options.now),
-          options,
-        );
+        const locked = await importKeyRing(stored.keyRing);
+        if (options.now - locked.current.createdAt < maxAgeMs) return locked;
+        const next = locked.rotate(await generateSigningKey(options.now), options);
         await client.query(
           `UPDATE signing_keys SET key_ring = $1, current_kid = $2, version = version + 1, rotated_at = $3
            WHERE ring_id = 'access-tokens'`,
@@ -54,6 +62,7 @@ export async function openSigningKeyStore(
       return ring;
     },
   };
+  return store;
 }
 
 async function loadOrCreate(client: ClientBase, now: number): Promise<KeyRing> {

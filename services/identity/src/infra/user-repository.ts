@@ -28,6 +28,14 @@ export interface UserRepository {
   findById(id: string): Promise<User | undefined>;
   /** Case-insensitive on the whole address. */
   findByEmail(email: string): Promise<User | undefined>;
+  /** Replaces the user's roles and admin flag; false when there is no such (live) user. */
+  setRoles(id: string, roles: readonly string[], admin: boolean): Promise<boolean>;
+  /**
+   * Deletes the account: the row stays as a tombstone (id, tenant, deleted_at) so events and references
+   * resolve, but the email is replaced by `<id>@deleted.invalid` (no personal data left, the address is
+   * free for a new sign-up) and roles are cleared. False when there is no such (live) user.
+   */
+  markDeleted(id: string, now: number): Promise<boolean>;
 }
 
 /** The unique index that decides a duplicate sign-up (migration 0001). */
@@ -71,6 +79,21 @@ export function userRepository(client: ClientBase): UserRepository {
         [email],
       );
       return result.rows[0] && toUser(result.rows[0]);
+    },
+    async setRoles(id, roles, admin) {
+      const result = await client.query(
+        'UPDATE users SET roles = $2, admin = $3 WHERE id = $1 AND deleted_at IS NULL',
+        [id, [...roles], admin],
+      );
+      return result.rowCount === 1;
+    },
+    async markDeleted(id, now) {
+      const result = await client.query(
+        `UPDATE users SET deleted_at = $2, email = id::text || '@deleted.invalid', roles = '{}', admin = false
+         WHERE id = $1 AND deleted_at IS NULL`,
+        [id, new Date(now)],
+      );
+      return result.rowCount === 1;
     },
   };
 }

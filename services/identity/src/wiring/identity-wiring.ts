@@ -9,7 +9,9 @@ import {
   ACCESS_TOKEN_ISSUER,
   CLOCK_TOLERANCE_SEC,
   identityConfig,
+  KEY_MAX_AGE_MS,
   KEY_RING_RELOAD_MS,
+  RETIRED_KEY_RETAIN_MS,
   type IdentityAppConfig,
 } from '../config.js';
 import { createPasswordHasher } from '../domain/password-hasher.js';
@@ -35,26 +37,44 @@ export function openIdentityPool({ config, logger, onShutdown, addReadinessCheck
   return pool;
 }
 
-/** Loads (or creates) the key ring and re-reads it every KEY_RING_RELOAD_MS (another app may rotate it). */
+/**
+ * Loads (or creates) the key ring; every KEY_RING_RELOAD_MS re-reads it (another instance may have rotated
+ * it) and rotates it when the signing key is KEY_MAX_AGE_MS old (decided under a row lock: once in all).
+ */
 export async function openKeyRing(
   pool: Pool,
   { logger, onShutdown }: Pick<Lifecycle, 'logger' | 'onShutdown'>,
 ): Promise<SigningKeyStore> {
   const keyStore = await openSigningKeyStore(pool);
+  const tick = async () => {
+    const ring = await keyStore.reload();
+    const now = Date.now();
+    if (now - ring.current.createdAt < KEY_MAX_AGE_MS) return;
+    const rotated = await keyStore.rotateIfOlderThan(KEY_MAX_AGE_MS, {
+      now,
+      retainMs: RETIRED_KEY_RETAIN_MS,
+    });
+    if (rotated.current.kid !== ring.current.kid)
+      logger.info({ kid: rotated.current.kid }, 'signing key rotated');
+  };
   const reload = setInterval(() => {
-    keyStore.reload().catch((error: unknown) => logger.warn({ err: error }, 'key ring reload failed'));
+    tick().catch((error: unknown) => logger.warn({ err: error }, 'key ring reload failed'));
   }, KEY_RING_RELOAD_MS);
   reload.unref();
   onShutdown('key-ring-reload', () => clearInterval(reload));
   return keyStore;
 }
 
-/** Verifies access tokens against the local key ring's JWKS: no network call, ever. */
+/**
+ * Verifies access tokens against identity's own key ring: no network call. A token naming a kid the
+ * cached keys lack re-reads the ring from the database (at most once a second), so a key another
+ * instance just rotated in verifies at once.
+ */
 export function localTokenVerifier(keyStore: SigningKeyStore): TokenVerifier {
   return createTokenVerifier({
     issuer: ACCESS_TOKEN_ISSUER,
     audience: ACCESS_TOKEN_AUDIENCE,
-    jwks: () => Promise.resolve(keyStore.keyRing().jwks(Date.now())),
+    jwks: async () => (await keyStore.reload()).jwks(Date.now()),
     clockToleranceSec: CLOCK_TOLERANCE_SEC,
     cacheTtlMs: KEY_RING_RELOAD_MS,
     refetchCooldownMs: 1_000,
