@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { repoRoot } from '../paths.mjs';
-import { appProcesses, daprConfigVars, readAppsFile } from './apps.js';
+import { appProcesses, daprConfigVars, readAppsFile, type DaprFiles } from './apps.js';
 import { renderDaprResources, type Profile } from './dapr-resources.js';
 import { infraProcesses } from './infra.js';
 import { appDatabases } from './provision-postgres.js';
@@ -10,11 +10,17 @@ export interface StackOptions {
   profile: Profile;
   /** Extra app files (the test suite adds its conformance app). */
   extraAppsFiles?: string[];
+  /** Dapr resources rendered elsewhere (Tilt renders a copy per app); by default rendered here. */
+  dapr?: DaprFiles;
 }
 
 /** Everything `npm start` runs, in start order: infrastructure, then each Dapr app with its sidecar. */
-export function stackProcesses({ profile, extraAppsFiles = [] }: StackOptions): ProcessSpec[] {
-  const dapr = renderDaprResources(profile, daprConfigVars());
+export function stackProcesses({
+  profile,
+  extraAppsFiles = [],
+  dapr: rendered,
+}: StackOptions): ProcessSpec[] {
+  const dapr = rendered ?? renderDaprResources(profile, daprConfigVars());
   const apps = [join(repoRoot, 'dapr', 'apps.yaml'), ...extraAppsFiles].flatMap(readAppsFile);
   const infra = infraProcesses({ databases: appDatabases(apps) });
   const controlPlane = ['dapr-placement', 'dapr-scheduler'];
