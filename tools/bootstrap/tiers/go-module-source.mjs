@@ -97,7 +97,14 @@ export async function buildInModuleSource(pin, { dir, bin, log, env }) {
       join(bin, pin.binaries[0]),
       pin.package,
     ],
-    { cwd: src, env, log, registry: 'Go module proxy', unit: 'packages compiled or downloaded' },
+    {
+      cwd: src,
+      // Tilt's Tiltfile parser uses tree-sitter, a C library: `"cgo": true` in pins.json (needs a C compiler).
+      env: pin.cgo ? { ...env, CGO_ENABLED: '1' } : env,
+      log,
+      registry: 'Go module proxy',
+      unit: 'packages compiled or downloaded',
+    },
   );
   rmSync(src, { recursive: true, force: true });
 }
