@@ -45,6 +45,11 @@ if (wanted('integration')) {
   }
   await phase('stop local stack', () => supervisor.down());
 }
+if (wanted('tilt')) {
+  // After the integration stack stopped: Tilt runs the same processes on the same ports.
+  const { tiltCi } = await import('./tilt-phase.js');
+  await phase('tilt ci (Tiltfile + smoke test)', () => tiltCi());
+}
 
 printSummary();
 process.exit(results.every((r) => r.ok) ? 0 : 1);

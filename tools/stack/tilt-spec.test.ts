@@ -23,9 +23,10 @@ describe('tiltSpec', () => {
     expect(byName('postgres').processes).toEqual(['postgres']);
   });
 
-  it('starts apps after the infrastructure and after earlier apps of the same service', () => {
+  it('starts apps after the infrastructure, one after another in the order of dapr/apps.yaml', () => {
     const infra = spec.resources.filter((r) => r.labels.includes('infra')).map((r) => r.name);
     expect(byName('skeleton-callee').resourceDeps).toEqual(infra);
+    expect(byName('skeleton-worker').resourceDeps).toEqual([...infra, 'skeleton-callee']);
     expect(byName('identity-sessions').resourceDeps).toEqual([...infra, 'identity']);
   });
 

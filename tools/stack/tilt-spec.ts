@@ -78,8 +78,9 @@ function serveCmd(name: string, profile: Profile): string {
 /**
  * The stack as Tilt resources, derived from the supervisor's own process list (tools/stack/stack.ts): every
  * infrastructure server is one resource; each Dapr app and its sidecar are one resource (they restart
- * together). Apps start after all infrastructure, and after the earlier apps of the same service folder
- * (dapr/apps.yaml order: identity migrates the database identity-sessions uses).
+ * together). Apps start after all infrastructure, one after another in the order of dapr/apps.yaml, as the
+ * supervisor starts them: identity migrates the database identity-sessions uses, and five Node apps booting
+ * at once on two cores would each miss the supervisor's 30 s readiness limit.
  */
 export function tiltSpec(profile: Profile, extraAppsFiles: string[] = []): TiltSpec {
   const placeholder = { resourcesPath: '', configPath: '' };
@@ -101,12 +102,12 @@ export function tiltSpec(profile: Profile, extraAppsFiles: string[] = []): TiltS
   const apps = specs.filter((s) => s.kind === 'app');
   for (const [i, app] of apps.entries()) {
     const sidecars = specs.filter((s) => s.kind === 'sidecar' && s.dependsOn.includes(app.name));
-    const sameService = apps.slice(0, i).filter((other) => other.cwd === app.cwd);
+    const previous = apps[i - 1];
     resources.push({
       name: app.name,
       labels: [domainOf(app)],
       processes: [app.name, ...sidecars.map((s) => s.name)],
-      resourceDeps: [...infra, ...sameService.map((s) => s.name)],
+      resourceDeps: previous ? [...infra, previous.name] : infra,
       deps: [...sourceFolders(app.cwd ?? repoRoot), ...daprInputs(profile)],
       ignore: ['**/*.test.ts', '**/*.md', '**/node_modules'],
       readyFile: readyFileOf(app.name),
