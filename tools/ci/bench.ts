@@ -18,6 +18,7 @@ const { benchActors } = await import('../../bench/platform/actor-latency.bench.j
 const { benchWarmBootstrap } = await import('../../bench/platform/bootstrap.bench.js');
 const { benchSignIn } = await import('../../bench/identity/sign-in.bench.js');
 const { benchTokenValidation } = await import('../../bench/identity/token-validation.bench.js');
+const { benchTiltReload } = await import('../../bench/platform/tilt-reload.bench.js');
 
 rmSync(dataRoot, { recursive: true, force: true });
 const specs = () =>
@@ -41,4 +42,6 @@ try {
   control.close();
   await supervisor.down();
 }
+// Same data folder and ports, now under Tilt.
+await benchTiltReload();
 process.exit(0);
