@@ -8,12 +8,7 @@ export function sessionActorId(tenantId: string, userId: string): string {
 
 /** Why identity ends a session (the caller chooses one). */
 export type SessionRevocationReason =
-  | 'sign-out'
-  | 'sign-out-everywhere'
-  | 'reuse-detected'
-  | 'password-changed'
-  | 'account-deleted'
-  | 'admin';
+  'sign-out' | 'sign-out-everywhere' | 'reuse-detected' | 'password-changed' | 'account-deleted' | 'admin';
 
 /** Why a session ended: a revocation, or the actor itself (idle expiry, eviction beyond the cap). */
 export type SessionEndReason = SessionRevocationReason | 'idle-timeout' | 'evicted';

@@ -178,7 +178,8 @@ describe('PingService over @grpc/grpc-js', () => {
         }
         callback(null, { message: call.request.message, servedBy: 'test', receivedAt: OCCURRED_AT });
       },
-      whoAmI: (_call, callback) => callback({ code: status.UNIMPLEMENTED, details: 'not in this test' }, null),
+      whoAmI: (_call, callback) =>
+        callback({ code: status.UNIMPLEMENTED, details: 'not in this test' }, null),
     };
     server.addService(PingServiceService, impl);
     const port = await new Promise<number>((resolve, reject) =>

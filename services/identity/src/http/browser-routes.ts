@@ -1,12 +1,7 @@
 import { isIP } from 'node:net';
 import type { DaprServer } from '@dapr/dapr';
 import { z } from 'zod';
-import {
-  DomainError,
-  ErrorKind,
-  jsonRoute,
-  type JsonRequest,
-} from '@shopstream/service-defaults';
+import { DomainError, ErrorKind, jsonRoute, type JsonRequest } from '@shopstream/service-defaults';
 import {
   bearerToken,
   missingToken,
