@@ -5,6 +5,8 @@ export declare const pins: {
   debian: Record<string, { package: string; probe: string }>;
   go: Record<string, { version: string; recipe: string; binaries: string[] }>;
   python: Record<string, { version: string; binaries: string[] }>;
+  maven: Record<string, { version: string; pom: string; probeJar: string }>;
 };
 export declare function toolDir(name: string, version: string): string;
 export declare function toolBin(binary: string): string;
+export declare function toolJars(name: string): string;

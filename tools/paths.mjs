@@ -30,3 +30,10 @@ export function toolBin(binary) {
   }
   throw new Error(`unknown tool binary "${binary}": add it to tools/pins.json`);
 }
+
+/** Folder of the jars of a JVM server from Maven Central (pins.json `maven`), for `java -cp '<dir>/*'`. */
+export function toolJars(name) {
+  const pin = pins.maven[name];
+  if (!pin) throw new Error(`unknown Maven server "${name}": add it to tools/pins.json`);
+  return join(toolDir(name, pin.version), 'libs');
+}

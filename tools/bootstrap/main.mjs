@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Idempotent toolchain bootstrap: `npm start` and `npm test` both run it first. Plain Node with no
-// dependencies, because it is what installs the dependencies. Tiers run in order; later issues add tiers
-// (Maven Central servers: Kafka, OpenSearch, Debezium, Cassandra) by adding a file under tiers/.
+// dependencies, because it is what installs the dependencies. Tiers run in order; later issues add servers
+// (OpenSearch, Debezium, Cassandra from Maven Central) by adding a pom and a pins.json entry, or a tier file.
 import { nodeTier } from './tiers/node.mjs';
 import { debianTier } from './tiers/debian.mjs';
 import { goTier } from './tiers/go.mjs';
 import { pythonTier } from './tiers/python.mjs';
+import { mavenTier } from './tiers/maven.mjs';
 import { BootstrapError, timings } from './step.mjs';
 import { cacheRoot } from '../paths.mjs';
 
@@ -15,6 +16,7 @@ try {
   await debianTier();
   await goTier();
   await pythonTier();
+  await mavenTier();
   await nodeTier();
   const built = timings.filter((t) => !/^(cached|present|up to date)/.test(t.outcome)).length;
   console.log(

@@ -1,12 +1,17 @@
 /**
  * `npm test`: every check, in the order that fails fastest. Static checks, unit tests, then ONE local stack
  * (fresh data folder, the same supervisor as `npm start`, plus the test-only apps of test/platform/apps.yaml)
- * shared by every integration test file, stopped at the end whatever happened.
+ * shared by every integration test file, then ONE full-profile stack (Kafka) for the tests whose behaviour
+ * depends on the broker; each stack is stopped at the end whatever happened. Last, `tilt ci` on the Tiltfile.
+ *
+ * `npx tsx tools/ci/test.ts [static] [unit] [integration] [full] [tilt] [-- <vitest file filters>]` runs only the
+ * named phases (all when none is named); filters after `--` narrow the integration files of both stacks.
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../paths.mjs';
 import { phase, printSummary, results, sh } from './phases.js';
+import type { Profile } from '../stack/dapr-resources.js';
 
 const dataRoot = join(repoRoot, '.data', 'test');
 process.env.SHOPSTREAM_DATA = dataRoot;
@@ -16,8 +21,54 @@ const { stackProcesses } = await import('../stack/stack.js');
 const { Supervisor } = await import('../stack/supervisor.js');
 const { startControlServer } = await import('../stack/control.js');
 
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+const dashes = args.indexOf('--');
+const only = dashes >= 0 ? args.slice(0, dashes) : args;
+const filters = dashes >= 0 ? args.slice(dashes + 1) : [];
 const wanted = (name: string) => only.length === 0 || only.includes(name);
+
+/**
+ * Integration tests whose behaviour depends on the pub/sub broker: they run against both profiles. The
+ * Kafka-only ones among them (kafkajs, the broker outage) skip themselves on the local profile.
+ */
+const brokerDependent = [
+  'test/platform/conformance/',
+  'test/platform/pubsub.integration.test.ts',
+  'test/platform/tracing.integration.test.ts',
+  'test/fault/',
+];
+
+/** Starts a fresh stack of `profile`, runs the integration files (all, or those matching `files`), stops it. */
+async function stackPhase(profile: Profile, label: string, files: string[]): Promise<void> {
+  rmSync(dataRoot, { recursive: true, force: true });
+  const supervisor = new Supervisor(
+    stackProcesses({
+      profile,
+      extraAppsFiles: [join(repoRoot, 'test', 'platform', 'apps.yaml')],
+      extraTopicsFiles: [join(repoRoot, 'test', 'platform', 'topics.yaml')],
+    }),
+  );
+  const up = await phase(`start ${label} stack`, async () => {
+    await supervisor.up();
+  });
+  if (up) {
+    const control = await startControlServer(supervisor, () => undefined);
+    await phase(`integration tests on the ${label} stack (vitest)`, () =>
+      sh('npx', ['vitest', 'run', '--config', 'vitest.integration.config.ts', ...files], {
+        SHOPSTREAM_DATA: dataRoot,
+        SHOPSTREAM_PROFILE: profile,
+      }),
+    );
+    control.close();
+  }
+  await phase(`stop ${label} stack`, () => supervisor.down());
+}
+
+/** The full stack runs the broker-dependent files, or the filters that fall among them. */
+const fullFiles =
+  filters.length === 0
+    ? brokerDependent
+    : filters.filter((f) => brokerDependent.some((d) => f.startsWith(d) || d.startsWith(f)));
 
 if (wanted('static')) {
   await phase('format (prettier)', () => sh('npx', ['prettier', '--check', '--log-level', 'warn', '.']));
@@ -28,25 +79,10 @@ if (wanted('static')) {
 if (wanted('unit')) {
   await phase('unit tests (vitest)', () => sh('npx', ['vitest', 'run', '--config', 'vitest.config.ts']));
 }
-if (wanted('integration')) {
-  rmSync(dataRoot, { recursive: true, force: true });
-  const supervisor = new Supervisor(
-    stackProcesses({ profile: 'local', extraAppsFiles: [join(repoRoot, 'test', 'platform', 'apps.yaml')] }),
-  );
-  const up = await phase('start local stack', async () => {
-    await supervisor.up();
-  });
-  if (up) {
-    const control = await startControlServer(supervisor, () => undefined);
-    await phase('integration tests (vitest, real stack)', () =>
-      sh('npx', ['vitest', 'run', '--config', 'vitest.integration.config.ts'], { SHOPSTREAM_DATA: dataRoot }),
-    );
-    control.close();
-  }
-  await phase('stop local stack', () => supervisor.down());
-}
+if (wanted('integration')) await stackPhase('local', 'local', filters);
+if (wanted('full') && fullFiles.length > 0) await stackPhase('full', 'full (Kafka)', fullFiles);
 if (wanted('tilt')) {
-  // After the integration stack stopped: Tilt runs the same processes on the same ports.
+  // After the integration stacks stopped: Tilt runs the same processes on the same ports.
   const { tiltCi } = await import('./tilt-phase.js');
   await phase('tilt ci (Tiltfile + smoke test)', () => tiltCi());
 }

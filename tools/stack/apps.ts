@@ -52,6 +52,8 @@ export function readAppsFile(path: string): AppDefinition[] {
 export function infraEnv(): Record<string, string> {
   return {
     SHOPSTREAM_REDIS_HOST: `127.0.0.1:${ports.redis}`,
+    // Kafka listens only in the full profile; components/full/pubsub.yaml reads this.
+    SHOPSTREAM_KAFKA_BROKERS: `127.0.0.1:${ports.kafka}`,
     SHOPSTREAM_KV_TABLE: kvTable,
     SHOPSTREAM_DYNAMODB_ENDPOINT: `http://127.0.0.1:${ports.moto}`,
     SHOPSTREAM_AWS_REGION: cred.awsRegion,
@@ -100,7 +102,9 @@ export function appProcesses(apps: AppDefinition[], dapr: DaprFiles, firstIndex 
       },
       ports: { app: p.app, health: p.appHealth },
       ready: () => httpOk(`http://127.0.0.1:${p.appHealth}/healthz`),
-      readyTimeoutMs: 30_000,
+      // Usually 5–15 s (tsx transpiles, a Temporal worker bundles its workflows); on a shared 2-core machine
+      // under load it has taken over 30 s. Only a failing start waits this long.
+      readyTimeoutMs: 90_000,
       dependsOn: [],
     };
     const sidecar: ProcessSpec = {

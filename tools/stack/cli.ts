@@ -6,7 +6,7 @@ import { ports } from './ports.js';
 import { stackProcesses } from './stack.js';
 import { killStale, StackError, Supervisor, type ProcessStatus } from './supervisor.js';
 import { printStatusTable } from './status-table.js';
-import type { Profile } from './dapr-resources.js';
+import { profiles, type Profile } from './dapr-resources.js';
 
 async function isRunning(): Promise<boolean> {
   return stackControl.status().then(
@@ -21,7 +21,7 @@ async function up(profile: Profile): Promise<void> {
   const stale = killStale();
   if (stale > 0) console.log(`Stopped ${stale} processes left over from an earlier run.`);
   const started = Date.now();
-  console.log(`Starting the local stack (profile ${profile}); logs in ${logDir}/<process>.log`);
+  console.log(`Starting the stack (profile ${profile}); logs in ${logDir}/<process>.log`);
   const supervisor = new Supervisor(stackProcesses({ profile }));
   let stopping = false;
   const shutdown = () => {
@@ -89,16 +89,26 @@ async function reset(): Promise<void> {
   console.log(`Removed ${dataRoot}.`);
 }
 
+/** `--profile <name>` (`npm start -- --profile full`), else SHOPSTREAM_PROFILE, else local. */
+function chosenProfile(args: string[]): Profile {
+  const flag = args.indexOf('--profile');
+  const name = flag >= 0 ? args[flag + 1] : (process.env.SHOPSTREAM_PROFILE ?? 'local');
+  const known = profiles.find((p) => p === name);
+  if (!known) throw new StackError(`unknown profile "${name}" (one of: ${profiles.join(', ')})`);
+  return known;
+}
+
 const [command = 'up', ...rest] = process.argv.slice(2);
-const profileFlag = rest.indexOf('--profile');
-const profile = (profileFlag >= 0 ? rest[profileFlag + 1] : 'local') as Profile;
 
 try {
-  if (command === 'up') await up(profile);
+  if (command === 'up') await up(chosenProfile(rest));
   else if (command === 'status') await status(rest.includes('--json'));
   else if (command === 'down') await down();
   else if (command === 'reset') await reset();
-  else throw new StackError(`unknown command "${command}" (up | status [--json] | down | reset)`);
+  else
+    throw new StackError(
+      `unknown command "${command}" (up [--profile local|full] | status [--json] | down | reset)`,
+    );
 } catch (err) {
   if (err instanceof StackError) {
     console.error(`✗ ${err.message}`);

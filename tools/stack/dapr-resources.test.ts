@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../paths.mjs';
-import { validateResource } from './dapr-resources.js';
+import { profiles, validateResource } from './dapr-resources.js';
 
 const component = (extra = '') => `apiVersion: dapr.io/v1alpha1
 kind: Component
@@ -15,10 +15,25 @@ spec:
 ${extra}`;
 
 describe('validateResource', () => {
-  it('accepts every component file the repository ships', () => {
-    const dir = join(repoRoot, 'components', 'local');
+  it.each(profiles)('accepts every component file of the %s profile', (profile) => {
+    const dir = join(repoRoot, 'components', profile);
     for (const f of readdirSync(dir))
       expect(() => validateResource(f, readFileSync(join(dir, f), 'utf8'))).not.toThrow();
+  });
+
+  it('finds the same component names, with the same scopes, in every profile (swap by YAML only)', () => {
+    const components = (profile: string) => {
+      const dir = join(repoRoot, 'components', profile);
+      return Object.fromEntries(
+        readdirSync(dir).map((f) => {
+          const doc = validateResource(f, readFileSync(join(dir, f), 'utf8'));
+          return [String(doc.metadata?.name), [...(doc.scopes as string[])].sort()];
+        }),
+      );
+    };
+    const local = components('local');
+    expect(Object.keys(local).sort()).toEqual(['actorstore', 'kvstore', 'pubsub']);
+    for (const profile of profiles) expect(components(profile)).toEqual(local);
   });
 
   it.each([

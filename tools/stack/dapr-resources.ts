@@ -5,7 +5,8 @@ import { repoRoot } from '../paths.mjs';
 import { runDir } from './layout.js';
 import { StackError } from './supervisor.js';
 
-export const profiles = ['local'] as const;
+/** Runtime profiles: one folder components/<profile>/ each, the same component names in all (adr/0004). */
+export const profiles = ['local', 'full'] as const;
 export type Profile = (typeof profiles)[number];
 
 interface DaprResource {

@@ -7,9 +7,12 @@ import { toolBin, repoRoot } from '../paths.mjs';
 import { ports } from './ports.js';
 import { dataDir, dataRoot, devCredentials as cred, logDir } from './layout.js';
 import { httpOk, tcpOpen } from './probes.js';
+import { kafkaProcess } from './kafka.js';
 import { createKvTable } from './provision.js';
 import { provisionAppDatabases } from './provision-postgres.js';
 import type { ProcessSpec } from './spec.js';
+import type { Profile } from './dapr-resources.js';
+import type { KafkaTopic } from './topics.js';
 
 const pgBin = (name: string) => toolBin('postgres').replace(/postgres$/, name);
 
@@ -322,10 +325,28 @@ const s3 = (): ProcessSpec => ({
 export interface InfraOptions {
   /** Databases (each with its own role) to create in Postgres before any app starts. */
   databases?: readonly string[];
+  /** `full` adds Kafka (after Redis), which then creates `kafkaTopics`. */
+  profile?: Profile;
+  kafkaTopics?: KafkaTopic[];
 }
 
-/** The infrastructure servers of the local profile, in start order. */
-export function infraProcesses({ databases = [] }: InfraOptions = {}): ProcessSpec[] {
+/** The infrastructure servers of a profile, in start order. */
+export function infraProcesses({
+  databases = [],
+  profile = 'local',
+  kafkaTopics = [],
+}: InfraOptions = {}): ProcessSpec[] {
   mkdirSync(logDir, { recursive: true });
-  return [postgres(databases), redis(), placement(), scheduler(), temporal(), jaeger(), moto(), s3()];
+  const broker = profile === 'full' ? [kafkaProcess(kafkaTopics)] : [];
+  return [
+    postgres(databases),
+    redis(),
+    ...broker,
+    placement(),
+    scheduler(),
+    temporal(),
+    jaeger(),
+    moto(),
+    s3(),
+  ];
 }

@@ -8,6 +8,9 @@
 const defaults = {
   postgres: 18432,
   redis: 18379,
+  /** Kafka (full profile only): the broker listener and the KRaft controller listener. */
+  kafka: 18092,
+  kafkaController: 18093,
   placement: 18050,
   placementHealth: 18051,
   placementMetrics: 18052,

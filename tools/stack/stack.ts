@@ -4,12 +4,15 @@ import { appProcesses, daprConfigVars, readAppsFile, type DaprFiles } from './ap
 import { renderDaprResources, type Profile } from './dapr-resources.js';
 import { infraProcesses } from './infra.js';
 import { appDatabases } from './provision-postgres.js';
+import { kafkaTopics, readTopicsFile } from './topics.js';
 import type { ProcessSpec } from './spec.js';
 
 export interface StackOptions {
   profile: Profile;
   /** Extra app files (the test suite adds its conformance app). */
   extraAppsFiles?: string[];
+  /** Extra topic files, read after dapr/topics.yaml (the test suite adds its topics). */
+  extraTopicsFiles?: string[];
   /** Dapr resources rendered elsewhere (Tilt renders a copy per app); by default rendered here. */
   dapr?: DaprFiles;
 }
@@ -18,11 +21,15 @@ export interface StackOptions {
 export function stackProcesses({
   profile,
   extraAppsFiles = [],
+  extraTopicsFiles = [],
   dapr: rendered,
 }: StackOptions): ProcessSpec[] {
   const dapr = rendered ?? renderDaprResources(profile, daprConfigVars());
   const apps = [join(repoRoot, 'dapr', 'apps.yaml'), ...extraAppsFiles].flatMap(readAppsFile);
-  const infra = infraProcesses({ databases: appDatabases(apps) });
+  const topics = kafkaTopics(
+    [join(repoRoot, 'dapr', 'topics.yaml'), ...extraTopicsFiles].flatMap(readTopicsFile),
+  );
+  const infra = infraProcesses({ databases: appDatabases(apps), profile, kafkaTopics: topics });
   const controlPlane = ['dapr-placement', 'dapr-scheduler'];
   const appSpecs = appProcesses(apps, dapr).map((spec) =>
     spec.kind === 'sidecar' ? { ...spec, dependsOn: [...spec.dependsOn, ...controlPlane] } : spec,

@@ -60,6 +60,12 @@ export { buildCloudEvent, cloudEventSchema, type CloudEvent, type NewEvent } fro
 export { publishEvent } from './events/publish-event.js';
 export { subscribeEvents, type DeliveryOutcome, type EventSubscription } from './events/subscribe-events.js';
 export {
+  APP_CALLBACK_TOKENLESS_METHODS,
+  grpcEventSubscriptions,
+  toCloudEvent,
+  type GrpcEventSubscriptions,
+} from './events/grpc-event-subscriptions.js';
+export {
   jsonReply,
   jsonRoute,
   type JsonReply,

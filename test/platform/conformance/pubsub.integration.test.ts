@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { stackControl } from '../../../tools/stack/control.js';
 import { eventually, invoke } from '../../support/stack.js';
 import { profile, promises } from './profile.js';
-import { bulkPublish } from './publish.js';
+import { bulkPublish, publishOne } from './publish.js';
 
 interface RunStats {
   calls: number;
@@ -59,7 +60,7 @@ describe(`pubsub conformance (${profile}: ${promises.backend})`, () => {
     expect(final.effects).toEqual({ '2': 1 });
   });
 
-  it.runIf(promises.orderedPerKey)('keeps order per partition key', async () => {
+  it.runIf(promises.orderedPerKey)('keeps order per partition key (bulk publish of 150)', async () => {
     const run = randomUUID();
     const keys = ['k1', 'k2', 'k3'];
     await bulkPublish(
@@ -73,5 +74,58 @@ describe(`pubsub conformance (${profile}: ${promises.backend})`, () => {
       '150 ordered messages',
     );
     for (const k of keys) expect(final.order[k]).toEqual([...Array(50).keys()]);
+  });
+
+  it(
+    promises.retryHoldsBackKey
+      ? 'retries a failing message in place: the later messages of its key wait, order kept'
+      : 'retries a failing message beside the others: later messages of its key overtake it',
+    async () => {
+      const run = randomUUID();
+      const partitionKey = `hold-${run}`;
+      // Published one by one, in order: the first fails twice before it succeeds.
+      for (let seq = 0; seq < 20; seq++) {
+        const sent = await publishOne('conformance.delivery', {
+          run,
+          seq,
+          partitionKey,
+          failTimes: seq === 0 ? 2 : 0,
+        });
+        expect(sent.status).toBe(204);
+      }
+      const final = await eventually(
+        () => stats(run, [partitionKey]),
+        (s) => s.processed === 20,
+        30_000,
+        '20 processed messages',
+      );
+      expect(final.failuresInjected).toBe(2);
+      const order = final.order[partitionKey] ?? [];
+      expect([...order].sort((a, b) => a - b)).toEqual([...Array(20).keys()]);
+      if (promises.retryHoldsBackKey) expect(order).toEqual([...Array(20).keys()]);
+      else expect(order.indexOf(0)).toBeGreaterThan(0);
+    },
+  );
+
+  it('delivers what was published while the consumer was down once it is back', async () => {
+    const run = randomUUID();
+    await stackControl.stop(['conformance', 'conformance-dapr']);
+    try {
+      // Published through another app's sidecar while the subscriber and its sidecar are stopped.
+      await bulkPublish(
+        'conformance.delivery',
+        Array.from({ length: 50 }, (_, seq) => ({ run, seq })),
+        'skeleton-caller',
+      );
+    } finally {
+      await stackControl.start(['conformance', 'conformance-dapr']);
+    }
+    const final = await eventually(
+      () => stats(run),
+      (s) => s.processed === 50,
+      60_000,
+      'the 50 messages published while the consumer was down',
+    );
+    expect(Object.keys(final.effects)).toHaveLength(50);
   });
 });

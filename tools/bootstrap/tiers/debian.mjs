@@ -1,5 +1,5 @@
-// Tier 1: servers from Debian packages (PostgreSQL 15, Redis 7). Installed with apt when missing and we are
-// root; otherwise we stop with the exact command to run.
+// Tier 1: servers from Debian packages (PostgreSQL 15, Redis 7; Java 17 and Maven for the JVM servers of the
+// Maven tier). Installed with apt when missing and we are root; otherwise we stop with the exact command to run.
 import { existsSync } from 'node:fs';
 import { pins } from '../../paths.mjs';
 import { BootstrapError, run, step } from '../step.mjs';

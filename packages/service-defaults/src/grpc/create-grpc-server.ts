@@ -21,6 +21,8 @@ export interface GrpcServerOptions {
   readonly metrics?: RedMetrics;
   /** Extra interceptors, run after logging/metrics and the token check. */
   readonly interceptors?: readonly ServerInterceptor[];
+  /** Method paths answered without the app token (daprd's token-less AppCallback calls only). */
+  readonly tokenExemptMethods?: readonly string[];
 }
 
 export interface GrpcAppServer {
@@ -40,7 +42,7 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcAppServer {
     interceptors: [
       traceContextInterceptor(),
       observeInterceptor(options.logger, red),
-      appTokenInterceptor(options.appApiToken),
+      appTokenInterceptor(options.appApiToken, new Set(options.tokenExemptMethods ?? [])),
       ...(options.interceptors ?? []),
     ],
   });

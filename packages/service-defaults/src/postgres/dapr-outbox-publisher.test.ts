@@ -25,6 +25,16 @@ describe('daprOutboxPublisher', () => {
     });
   });
 
+  it('keys the event by its subject (the aggregate id), so Kafka keeps one aggregate in order', async () => {
+    const { dapr, publish } = fakeDapr({});
+    const ofUser = { ...event, subject: 'user-42' };
+    await daprOutboxPublisher(dapr, 'pubsub')('user.events', ofUser);
+    expect(publish).toHaveBeenCalledWith('pubsub', 'user.events', ofUser, {
+      contentType: 'application/cloudevents+json',
+      metadata: { partitionKey: 'user-42' },
+    });
+  });
+
   it('throws when the sidecar did not accept it, so the row is retried', async () => {
     const { dapr } = fakeDapr({ error: new Error('sidecar down') });
     await expect(daprOutboxPublisher(dapr, 'pubsub')('thing.events', event)).rejects.toThrow(

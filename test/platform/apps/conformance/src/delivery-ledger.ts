@@ -21,6 +21,16 @@ export class DeliveryLedger {
     return false;
   }
 
+  /** Counts a delivery of one event; its first `times` deliveries are failed on purpose. */
+  async failFirst(run: string, eventId: string, times: number): Promise<boolean> {
+    if (times === 0) return false;
+    const attempt = await this.redis.incr(this.key(run, `attempts:${eventId}`));
+    await this.redis.expire(this.key(run, `attempts:${eventId}`), 3600);
+    if (attempt > times) return false;
+    await this.redis.incr(this.key(run, 'failures'));
+    return true;
+  }
+
   /** Idempotent effect: the first delivery of an event id is processed, later ones only counted. */
   async process(run: string, eventId: string, seq: number): Promise<'processed' | 'duplicate'> {
     const first = await this.redis.set(this.key(run, `seen:${eventId}`), '1', 'EX', 3600, 'NX');
@@ -39,6 +49,18 @@ export class DeliveryLedger {
 
   async recordDeadLetter(run: string, eventId: string): Promise<void> {
     await this.redis.sadd(this.key(run, 'dead'), eventId);
+  }
+
+  /** Publish → handler latency of one message (ms, same clock: publisher and handler share the machine). */
+  async recordLatency(run: string, ms: number): Promise<void> {
+    await this.redis.rpush(this.key(run, 'latency'), String(ms));
+    await this.redis.expire(this.key(run, 'latency'), 3600);
+  }
+
+  /** Waits for the next latency sample of a run (BLPOP on a connection of the caller's own). */
+  async nextLatency(run: string, timeoutSeconds: number): Promise<number | null> {
+    const got = await this.redis.blpop(this.key(run, 'latency'), timeoutSeconds);
+    return got === null ? null : Number(got[1]);
   }
 
   /**

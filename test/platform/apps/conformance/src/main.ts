@@ -15,9 +15,14 @@ const configSchema = baseConfigSchema.extend({ REDIS_URL: z.string().url() });
 const message = z.object({
   run: z.string().min(1),
   seq: z.number().int(),
+  /** Every failEvery-th handler call of the run fails. */
   failEvery: z.number().int().min(0).default(0),
+  /** The first failTimes deliveries of this message fail. */
+  failTimes: z.number().int().min(0).default(0),
   poison: z.boolean().default(false),
   partitionKey: z.string().optional(),
+  /** Epoch ms at publish (latency topic). */
+  sentAt: z.number().optional(),
 });
 
 /**
@@ -40,10 +45,31 @@ await runService({
         handler: async (event) => {
           const m = message.parse(event.data);
           if (await ledger.shouldFail(m.run, m.failEvery)) throw new Error(`injected failure (seq ${m.seq})`);
+          if (await ledger.failFirst(m.run, event.id, m.failTimes))
+            throw new Error(`injected failure (seq ${m.seq})`);
           if (m.poison) return 'DROP';
           if (m.partitionKey !== undefined) await ledger.appendOrdered(m.run, m.partitionKey, m.seq);
           await ledger.process(m.run, event.id, m.seq);
           return 'SUCCESS';
+        },
+      },
+      {
+        // Events written to Kafka by kafkajs producers (full profile) as well as through Dapr.
+        pubsubName: 'pubsub',
+        topic: 'conformance.kafkajs',
+        handler: async (event) => {
+          const m = message.parse(event.data);
+          if (m.partitionKey !== undefined) await ledger.appendOrdered(m.run, m.partitionKey, m.seq);
+          await ledger.process(m.run, event.id, m.seq);
+        },
+      },
+      {
+        // Publish → handler latency (npm run bench).
+        pubsubName: 'pubsub',
+        topic: 'conformance.latency',
+        handler: async (event) => {
+          const m = message.parse(event.data);
+          if (m.sentAt !== undefined) await ledger.recordLatency(m.run, Date.now() - m.sentAt);
         },
       },
       {

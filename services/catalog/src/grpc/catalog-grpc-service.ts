@@ -1,0 +1,169 @@
+import { unaryHandler } from '@shopstream/service-defaults';
+import {
+  CatalogServiceService,
+  ProductSort,
+  ReservationState,
+  StockOperation,
+  type ArchiveProductRequest,
+  type ArchiveProductResponse,
+  type CatalogServiceServer,
+  type CreateProductRequest,
+  type CreateProductResponse,
+  type GetProductRequest,
+  type GetProductResponse,
+  type ListProductsRequest,
+  type ListProductsResponse,
+  type ListProductVersionsRequest,
+  type ListProductVersionsResponse,
+  type SetStockRequest,
+  type SetStockResponse,
+  type UpdateProductRequest,
+  type UpdateProductResponse,
+  type UpdateStockRequest,
+  type UpdateStockResponse,
+} from '@shopstream/proto/catalog/v1/catalog_service.js';
+import { ProductInput } from '@shopstream/proto/catalog/v1/product.js';
+import { archiveProduct } from '../app/archive-product.js';
+import type { CatalogDeps } from '../app/catalog-deps.js';
+import { createProduct } from '../app/create-product.js';
+import { getProduct } from '../app/get-product.js';
+import { listProductVersions } from '../app/list-product-versions.js';
+import { listProducts } from '../app/list-products.js';
+import { setStock } from '../app/set-stock.js';
+import { updateProduct } from '../app/update-product.js';
+import { updateStock } from '../app/update-stock.js';
+import { payloadTooLarge } from '../domain/catalog-errors.js';
+import { actorOf, bypassesCache, viewerOf, type CallContextDeps } from './call-context.js';
+import {
+  productMessage,
+  statusName,
+  stockMessage,
+  summaryMessage,
+  versionMessage,
+} from './product-messages.js';
+
+/** A ProductInput larger than this (encoded) is refused before validation: 256 KiB. */
+export const MAX_PRODUCT_INPUT_BYTES = 256 * 1024;
+
+const SORT: Record<number, string> = {
+  [ProductSort.PRODUCT_SORT_UNSPECIFIED]: 'unspecified',
+  [ProductSort.PRODUCT_SORT_NEWEST]: 'newest',
+  [ProductSort.PRODUCT_SORT_TITLE]: 'title',
+  [ProductSort.PRODUCT_SORT_PRICE_ASC]: 'price_asc',
+  [ProductSort.PRODUCT_SORT_PRICE_DESC]: 'price_desc',
+};
+
+const OPERATION: Record<number, string> = {
+  [StockOperation.STOCK_OPERATION_RESERVE]: 'reserve',
+  [StockOperation.STOCK_OPERATION_RELEASE]: 'release',
+};
+
+/** The ProductInput as the domain parses it: the same fields, the status enum named. */
+function productInput(input: ProductInput | undefined): unknown {
+  if (input === undefined) return undefined;
+  if (ProductInput.encode(input).finish().length > MAX_PRODUCT_INPUT_BYTES)
+    throw payloadTooLarge('product', MAX_PRODUCT_INPUT_BYTES);
+  return { ...input, status: statusName(input.status) };
+}
+
+const sequenceOf = (value: string) => (/^\d{1,15}$/.test(value) ? Number(value) : 0);
+
+/**
+ * `shopstream.catalog.v1.CatalogService`: maps messages to use-case input and results back; every error is
+ * a DomainError that `unaryHandler` turns into a gRPC status with `x-error-code` (and `x-field-errors`).
+ */
+export function catalogGrpcService(deps: CatalogDeps, context: CallContextDeps): CatalogServiceServer {
+  const paths = CatalogServiceService;
+  return {
+    getProduct: unaryHandler<GetProductRequest, GetProductResponse>(async (request, call) => {
+      const viewer = await viewerOf(context, call, paths.getProduct.path);
+      const product = await getProduct(deps, viewer, {
+        productId: request.productId,
+        minSequence: sequenceOf(request.minSequence),
+        bypassCache: bypassesCache(call),
+      });
+      return { product: productMessage(product) };
+    }),
+
+    listProducts: unaryHandler<ListProductsRequest, ListProductsResponse>(async (request, call) => {
+      const viewer = await viewerOf(context, call, paths.listProducts.path);
+      const filter = request.filter;
+      const page = await listProducts(
+        deps,
+        viewer,
+        {
+          page: { pageSize: request.page?.pageSize ?? 0, pageToken: request.page?.pageToken ?? '' },
+          filter: {
+            category: filter?.category ?? '',
+            region: filter?.region ?? '',
+            minPriceMinor: filter?.minPriceMinor ?? '0',
+            maxPriceMinor: filter?.maxPriceMinor ?? '0',
+            status: statusName(filter?.status ?? 0),
+          },
+          sort: SORT[request.sort] ?? 'unknown',
+        },
+        { bypassCache: bypassesCache(call) },
+      );
+      return { products: page.items.map(summaryMessage), page: { nextPageToken: page.nextPageToken } };
+    }),
+
+    updateStock: unaryHandler<UpdateStockRequest, UpdateStockResponse>(async (request, call) => {
+      const actor = await actorOf(context, call, paths.updateStock.path);
+      const result = await updateStock(deps, actor, {
+        ...request,
+        operation: OPERATION[request.operation] ?? 'unspecified',
+      });
+      return {
+        state:
+          result.state === 'reserved'
+            ? ReservationState.RESERVATION_STATE_RESERVED
+            : ReservationState.RESERVATION_STATE_RELEASED,
+        quantity: String(result.quantity),
+        stock: stockMessage(result.stock),
+        sequence: String(result.sequence),
+        replayed: result.replayed,
+      };
+    }),
+
+    createProduct: unaryHandler<CreateProductRequest, CreateProductResponse>(async (request, call) => {
+      const actor = await actorOf(context, call, paths.createProduct.path);
+      const product = await createProduct(deps, actor, {
+        ...request,
+        product: productInput(request.product),
+      });
+      return { product: productMessage(product) };
+    }),
+
+    updateProduct: unaryHandler<UpdateProductRequest, UpdateProductResponse>(async (request, call) => {
+      const actor = await actorOf(context, call, paths.updateProduct.path);
+      const product = await updateProduct(deps, actor, {
+        ...request,
+        product: productInput(request.product),
+      });
+      return { product: productMessage(product) };
+    }),
+
+    archiveProduct: unaryHandler<ArchiveProductRequest, ArchiveProductResponse>(async (request, call) => {
+      const actor = await actorOf(context, call, paths.archiveProduct.path);
+      return { product: productMessage(await archiveProduct(deps, actor, request)) };
+    }),
+
+    listProductVersions: unaryHandler<ListProductVersionsRequest, ListProductVersionsResponse>(
+      async (request, call) => {
+        const actor = await actorOf(context, call, paths.listProductVersions.path);
+        const page = await listProductVersions(deps, actor, {
+          productId: request.productId,
+          pageSize: request.page?.pageSize ?? 0,
+          pageToken: request.page?.pageToken ?? '',
+        });
+        return { versions: page.versions.map(versionMessage), page: { nextPageToken: page.nextPageToken } };
+      },
+    ),
+
+    setStock: unaryHandler<SetStockRequest, SetStockResponse>(async (request, call) => {
+      const actor = await actorOf(context, call, paths.setStock.path);
+      const result = await setStock(deps, actor, request);
+      return { stock: stockMessage(result.stock), sequence: String(result.sequence) };
+    }),
+  };
+}

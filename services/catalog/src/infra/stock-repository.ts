@@ -1,0 +1,76 @@
+import type { ClientBase } from 'pg';
+import type { StockLevel } from '../domain/product.js';
+
+export interface StockRepository {
+  /** Stock rows of new SKUs. */
+  insertInitial(entries: readonly { skuId: string; region: string; quantity: number }[]): Promise<void>;
+  find(skuId: string, region: string): Promise<StockLevel | undefined>;
+  /**
+   * Moves `quantity` from available to reserved in ONE guarded statement (`available >= quantity`): under
+   * concurrency the row lock serialises the updates and each re-checks the guard, so stock never goes
+   * negative. Undefined when the guard failed or the row does not exist.
+   */
+  reserve(skuId: string, region: string, quantity: number): Promise<StockLevel | undefined>;
+  /** Moves `quantity` from reserved back to available. */
+  release(skuId: string, region: string, quantity: number): Promise<StockLevel | undefined>;
+  /** Sets available (creating the row), leaving reserved as it is. */
+  set(skuId: string, region: string, available: number): Promise<StockLevel>;
+}
+
+interface StockRow {
+  region: string;
+  available: number;
+  reserved: number;
+}
+
+const level = (row: StockRow): StockLevel => ({
+  region: row.region,
+  available: row.available,
+  reserved: row.reserved,
+});
+
+export function stockRepository(client: ClientBase): StockRepository {
+  const one = async (sql: string, params: unknown[]) => {
+    const { rows } = await client.query<StockRow>(sql, params);
+    return rows[0] === undefined ? undefined : level(rows[0]);
+  };
+  return {
+    async insertInitial(entries) {
+      if (entries.length === 0) return;
+      await client.query(
+        `INSERT INTO stock_levels (sku_id, region, available)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[])`,
+        [entries.map((e) => e.skuId), entries.map((e) => e.region), entries.map((e) => e.quantity)],
+      );
+    },
+    find: (skuId, region) =>
+      one('SELECT region, available, reserved FROM stock_levels WHERE sku_id = $1 AND region = $2', [
+        skuId,
+        region,
+      ]),
+    reserve: (skuId, region, quantity) =>
+      one(
+        `UPDATE stock_levels SET available = available - $3, reserved = reserved + $3
+         WHERE sku_id = $1 AND region = $2 AND available >= $3
+         RETURNING region, available, reserved`,
+        [skuId, region, quantity],
+      ),
+    release: (skuId, region, quantity) =>
+      one(
+        `UPDATE stock_levels SET available = available + $3, reserved = reserved - $3
+         WHERE sku_id = $1 AND region = $2
+         RETURNING region, available, reserved`,
+        [skuId, region, quantity],
+      ),
+    async set(skuId, region, available) {
+      const result = await one(
+        `INSERT INTO stock_levels (sku_id, region, available) VALUES ($1, $2, $3)
+         ON CONFLICT (tenant_id, sku_id, region) DO UPDATE SET available = excluded.available
+         RETURNING region, available, reserved`,
+        [skuId, region, available],
+      );
+      if (result === undefined) throw new Error('stock upsert returned no row');
+      return result;
+    },
+  };
+}

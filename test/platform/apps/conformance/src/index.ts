@@ -1,0 +1,1 @@
+export { DeliveryLedger } from './delivery-ledger.js';
