@@ -30,9 +30,7 @@ async function run(name: string | undefined, profile: Profile): Promise<void> {
   const mine = resource.processes.map((p) => {
     const spec = specs.find((s) => s.name === p);
     if (!spec) throw new StackError(`process ${p} vanished from the stack`);
-    // Three times the supervisor's limit: under Tilt a start can overlap another resource's restart or a
-    // proto build, and a timed-out resource blocks every resource that depends on it until restarted.
-    return { ...spec, readyTimeoutMs: spec.readyTimeoutMs * 3 };
+    return spec;
   });
   await runForeground(mine, { readyFile: resource.readyFile });
 }
