@@ -69,6 +69,15 @@ export async function runForeground(specs: ProcessSpec[], { readyFile, graceMs =
     await Promise.all(children.map((child) => stopChild(child, graceMs)));
     process.exit(code);
   };
+  // When Tilt itself exits it closes our stdout while we are still stopping the children: an EPIPE must not
+  // kill us before they are gone (it once left a Postgres in smart shutdown behind). And whatever ends this
+  // process, no child may outlive it.
+  process.stdout.on('error', () => undefined);
+  process.stderr.on('error', () => undefined);
+  process.on('exit', () => {
+    for (const { proc } of children)
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+  });
   process.on('SIGTERM', () => void stopAll(0));
   process.on('SIGINT', () => void stopAll(0));
 
