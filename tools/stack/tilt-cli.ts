@@ -35,10 +35,23 @@ async function run(name: string | undefined, profile: Profile): Promise<void> {
   await runForeground(mine, { readyFile: resource.readyFile });
 }
 
+/**
+ * Runs tilt in our process group, so Ctrl-C (or `timeout`) reaches it directly. We must not pass the same
+ * signal on: tilt takes a second signal as "force quit" and exits without stopping its resources. Only when
+ * tilt is still running 3 s later (the signal was sent to us alone) is it forwarded.
+ */
 function tilt(args: string[]): Promise<number> {
   const child = spawn(toolBin('tilt'), args, { stdio: 'inherit', env: { ...process.env, ...tiltEnv() } });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-  return new Promise((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
+  const exited = new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
+  let forwarded = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.on(signal, () => {
+      setTimeout(() => {
+        if (!forwarded && child.exitCode === null && child.signalCode === null) child.kill(signal);
+        forwarded = true;
+      }, 3000).unref();
+    });
+  return exited;
 }
 
 const [command = 'up', ...rest] = process.argv.slice(2);
