@@ -31,6 +31,7 @@ const { benchReads } = await import('../../bench/catalog/reads.bench.js');
 const { benchUpdateStock } = await import('../../bench/catalog/stock.bench.js');
 const { measureKafkajsLatency, measurePubsubLatency, writePubsubResults } =
   await import('../../bench/platform/pubsub-latency.bench.js');
+const { benchTiltReload } = await import('../../bench/platform/tilt-reload.bench.js');
 
 rmSync(dataRoot, { recursive: true, force: true });
 const supervisorOf =
@@ -112,4 +113,6 @@ await withStack('full', async () => {
   const kafka = await measurePubsubLatency('Kafka');
   if (redis) writePubsubResults(redis, kafka, await measureKafkajsLatency());
 });
+// Same data folder and ports, now under Tilt.
+if (wanted('tilt')) await benchTiltReload();
 process.exit(0);
