@@ -11,7 +11,7 @@ import {
   skuInput,
   type CatalogApi,
 } from '../support/catalog.js';
-import { createTestTenant, identityDatabasePool, signedInUser } from '../support/identity.js';
+import { createTestTenant, identityDatabasePool, signedInTokens } from '../support/identity.js';
 
 /**
  * Admin writes and reads of the `catalog` app through the sidecars, with real users signed in at identity:
@@ -32,15 +32,13 @@ describe('catalog admin API through the sidecars', () => {
     identity = identityDatabasePool('catalog-admin-test');
     api = catalogApi();
     tenant = await createTestTenant(identity, 'cat-admin');
-    const tokens = await Promise.all(
-      [
-        { roles: ['catalog.admin:eu'] },
-        { roles: ['catalog.admin:eu'] },
-        { roles: ['catalog.admin:us'] },
-        { admin: true },
-        { roles: ['customer'] },
-      ].map(async (options) => (await signedInUser(identity, tenant, options)).accessToken),
-    );
+    const tokens = await signedInTokens(identity, tenant, [
+      { roles: ['catalog.admin:eu'] },
+      { roles: ['catalog.admin:eu'] },
+      { roles: ['catalog.admin:us'] },
+      { admin: true },
+      { roles: ['customer'] },
+    ]);
     [euAdmin, euAdmin2, usAdmin, tenantAdmin, shopper] = tokens as [string, string, string, string, string];
   });
 

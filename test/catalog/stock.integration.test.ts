@@ -15,9 +15,10 @@ import {
   outcome,
   productInput,
   skuInput,
+  withRetries,
   type CatalogApi,
 } from '../support/catalog.js';
-import { createTestTenant, identityDatabasePool, signedInUser } from '../support/identity.js';
+import { createTestTenant, identityDatabasePool, signedInTokens } from '../support/identity.js';
 
 /**
  * UpdateStock (reserve / release) and SetStock through the sidecars: atomic, never negative, idempotent by
@@ -35,11 +36,11 @@ describe('catalog stock through the sidecars', () => {
     identity = identityDatabasePool('catalog-stock-test');
     api = catalogApi();
     tenant = await createTestTenant(identity, 'cat-stock');
-    const tokens = await Promise.all(
-      [{ roles: ['catalog.admin:eu'] }, { roles: ['catalog.stock'] }, { roles: ['customer'] }].map(
-        async (options) => (await signedInUser(identity, tenant, options)).accessToken,
-      ),
-    );
+    const tokens = await signedInTokens(identity, tenant, [
+      { roles: ['catalog.admin:eu'] },
+      { roles: ['catalog.stock'] },
+      { roles: ['customer'] },
+    ]);
     [admin, checkout, shopper] = tokens as [string, string, string];
   });
 
@@ -67,16 +68,19 @@ describe('catalog stock through the sidecars', () => {
     return { ...product!.skus[0]!, productId: product!.productId };
   };
 
+  /** A checkout's reservation: retried with the same key on UNAVAILABLE / DEADLINE_EXCEEDED, as the proto says. */
   const reserve = (skuId: string, quantity: number, key = idempotencyKey(), token = checkout) =>
-    api.updateStock(
-      {
-        idempotencyKey: key,
-        operation: StockOperation.STOCK_OPERATION_RESERVE,
-        skuId,
-        region: 'eu',
-        quantity: String(quantity),
-      },
-      { token },
+    withRetries(() =>
+      api.updateStock(
+        {
+          idempotencyKey: key,
+          operation: StockOperation.STOCK_OPERATION_RESERVE,
+          skuId,
+          region: 'eu',
+          quantity: String(quantity),
+        },
+        { token, deadlineMs: 20_000 },
+      ),
     );
   const release = (skuId: string, key: string) =>
     api.updateStock(

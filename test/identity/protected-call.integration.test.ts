@@ -104,10 +104,13 @@ describe('a protected gRPC method on a non-identity app (tokens verified locally
     const store = await openSigningKeyStore(pool);
     const oldKid = store.keyRing().current.kid;
     const ring = await store.rotate({ now: Date.now(), retainMs: 3_600_000 });
-    const published = await invoke<{ keys: { kid: string }[] }>(
-      'skeleton-caller',
-      'identity-sessions',
-      '.well-known/jwks.json',
+    // The JWKS route re-reads the stored ring at most once a second: published within about a second.
+    const published = await eventually(
+      () =>
+        invoke<{ keys: { kid: string }[] }>('skeleton-caller', 'identity-sessions', '.well-known/jwks.json'),
+      (res) => res.body.keys.length === 2,
+      5_000,
+      'the JWKS to publish the rotated-in key',
     );
     expect(published.body.keys.map((k) => k.kid)).toEqual([ring.current.kid, oldKid]);
 

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { credentials, Metadata, type ServiceError, type status } from '@grpc/grpc-js';
+import { credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import type { Pool } from 'pg';
 import { createPgPool } from '@shopstream/service-defaults/postgres';
 import { silentLogger } from '@shopstream/service-defaults/postgres/testing';
@@ -132,6 +132,23 @@ export interface Failure {
   readonly reason: string | undefined;
   /** The field names of `x-field-errors`. */
   readonly fields: string[];
+}
+
+/**
+ * Calls `fn` again (same request, so the same idempotency key) when it failed with UNAVAILABLE or
+ * DEADLINE_EXCEEDED, as the proto tells clients of idempotent RPCs to: on a loaded machine a queue of
+ * transactions on one hot row can outlast the sidecar's 5 s app timeout. At most `attempts` calls.
+ */
+export async function withRetries<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      const code = (error as Partial<ServiceError>).code;
+      const retryable = code === status.UNAVAILABLE || code === status.DEADLINE_EXCEEDED;
+      if (!retryable || attempt >= attempts) throw error;
+    }
+  }
 }
 
 /** What a call failed with (a call that succeeds fails the test). */

@@ -1,24 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
-import { createPgPool } from '@shopstream/service-defaults/postgres';
-import { silentLogger } from '@shopstream/service-defaults/postgres/testing';
 import { setUserRoles } from '../../services/identity/src/app/set-user-roles.js';
 import { createIdentityStore } from '../../services/identity/src/infra/identity-store.js';
-import { appDatabaseUrl } from '../../tools/stack/provision-postgres.js';
+import { identityDatabasePool } from '../../tools/stack/identity-database.js';
 import { invoke } from './stack.js';
 
-/**
- * A pool on the `identity` database of the running stack, as the `identity` role the supervisor provisioned
- * (not a superuser, so row-level security applies exactly as in the apps).
- */
-export function identityDatabasePool(applicationName: string, max = 2): Pool {
-  return createPgPool({
-    connectionString: appDatabaseUrl('identity'),
-    applicationName,
-    logger: silentLogger,
-    max,
-  });
-}
+export { identityDatabasePool };
 
 /** A fresh tenant id with `prefix`, registered in identity (sign-up refuses unknown tenants). */
 export async function createTestTenant(pool: Pool, prefix: string): Promise<string> {
@@ -64,4 +51,13 @@ export async function signedInUser(
     { email, password, device: 'integration test' },
   );
   return { tenantId, userId, ...tokens };
+}
+
+/** Access tokens of fresh users of `tenantId`, one per entry of `users` (roles / admin flag), in order. */
+export async function signedInTokens(
+  pool: Pool,
+  tenantId: string,
+  users: readonly { readonly roles?: readonly string[]; readonly admin?: boolean }[],
+): Promise<string[]> {
+  return Promise.all(users.map(async (options) => (await signedInUser(pool, tenantId, options)).accessToken));
 }

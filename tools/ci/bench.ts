@@ -1,8 +1,8 @@
 /**
- * `npm run bench`: numbers, not pass/fail. Starts the local stack (warm caches) and measures start-up time,
- * idle memory, sidecar overhead, actor latency, identity (token verification, sign-in), the catalog and pub/sub
- * latency; then the full profile (Kafka) and measures its start-up time, idle memory and pub/sub latency
- * against the local numbers of the same run. Results: bench/results/<name>.json.
+ * `npm run bench`: numbers, not pass/fail. Measures warm start-up of the local and the full profile
+ * (interleaved), then on the local stack idle memory, sidecar overhead, actor latency, identity (token
+ * verification, sign-in), the catalog and pub/sub latency, then on the full stack (Kafka) idle memory and
+ * pub/sub latency, each against the local numbers of the same run. Results: bench/results/<name>.json.
  *
  * `npm run bench -- [bootstrap] [sidecar] [actors] [identity] [catalog]` runs only the named groups besides
  * the start-up, memory and pub/sub measurements of both profiles (which always run: they are each other's
@@ -19,7 +19,8 @@ const { stackProcesses } = await import('../stack/stack.js');
 const { Supervisor } = await import('../stack/supervisor.js');
 const { startControlServer } = await import('../stack/control.js');
 const { summarize } = await import('../../bench/stats.js');
-const { benchStartup, benchMemory } = await import('../../bench/platform/startup.bench.js');
+const { benchMemory, measureWarmStarts, writeStartup } =
+  await import('../../bench/platform/startup.bench.js');
 const { benchSidecarOverhead } = await import('../../bench/platform/sidecar-overhead.bench.js');
 const { benchActors } = await import('../../bench/platform/actor-latency.bench.js');
 const { benchWarmBootstrap } = await import('../../bench/platform/bootstrap.bench.js');
@@ -30,24 +31,32 @@ const { benchReads } = await import('../../bench/catalog/reads.bench.js');
 const { benchUpdateStock } = await import('../../bench/catalog/stock.bench.js');
 const { measureKafkajsLatency, measurePubsubLatency, writePubsubResults } =
   await import('../../bench/platform/pubsub-latency.bench.js');
+const { benchTiltReload } = await import('../../bench/platform/tilt-reload.bench.js');
 
 rmSync(dataRoot, { recursive: true, force: true });
-const specs = (profile: Profile) => () =>
-  new Supervisor(
-    stackProcesses({
-      profile,
-      extraAppsFiles: [join(repoRoot, 'test', 'platform', 'apps.yaml')],
-      extraTopicsFiles: [join(repoRoot, 'test', 'platform', 'topics.yaml')],
-    }),
-    () => undefined,
-  );
+const supervisorOf =
+  (profile: Profile) =>
+  (log: (line: string) => void = () => undefined) =>
+    new Supervisor(
+      stackProcesses({
+        profile,
+        extraAppsFiles: [join(repoRoot, 'test', 'platform', 'apps.yaml')],
+        extraTopicsFiles: [join(repoRoot, 'test', 'platform', 'topics.yaml')],
+      }),
+      log,
+    );
 
-/** Starts `profile` once to initialise its data (initdb, Kafka storage), then measures `runs` warm starts. */
-async function warmStarts(profile: Profile, labels?: Parameters<typeof benchStartup>[2]) {
-  const first = specs(profile)();
-  await first.up();
-  await first.down();
-  return benchStartup(specs(profile), 3, labels);
+/** Starts a stack, runs `measure` against it (control API up, for tests' helpers), and stops it. */
+async function withStack(profile: Profile, measure: () => Promise<void>): Promise<void> {
+  const supervisor = supervisorOf(profile)();
+  await supervisor.up();
+  const control = await startControlServer(supervisor, () => undefined);
+  try {
+    await measure();
+  } finally {
+    control.close();
+    await supervisor.down();
+  }
 }
 
 const only = process.argv.slice(2);
@@ -56,11 +65,32 @@ const wanted = (group: string) => only.length === 0 || only.includes(group);
 console.log('Benchmarks (results in bench/results/):');
 if (wanted('bootstrap')) benchWarmBootstrap();
 
-const local = await warmStarts('local');
-let control = await startControlServer(local.supervisor, () => undefined);
-let localMemory: number[];
-let redis: Awaited<ReturnType<typeof measurePubsubLatency>>;
-try {
+// First starts initialise the data folder (initdb, Kafka storage and topics); the measured starts are warm.
+for (const profile of ['local', 'full'] as const) {
+  const first = supervisorOf(profile)();
+  await first.up();
+  await first.down();
+}
+const starts = await measureWarmStarts({ local: supervisorOf('local'), full: supervisorOf('full') }, 3);
+const local = starts.local?.samples ?? [];
+writeStartup(local, {
+  name: 'stack-warm-start',
+  notes: 'supervisor.up() to all processes ready, warm tool cache and data folder (interleaved with full)',
+});
+writeStartup(starts.full?.samples ?? [], {
+  name: 'stack-full-warm-start',
+  notes: 'full profile (adds Kafka, components/full), interleaved with local starts; baseline: local profile',
+  baseline: { name: 'stack-warm-start', ...summarize(local) },
+});
+writeStartup(starts.full?.processes.kafka ?? [], {
+  name: 'stack-full-kafka-ready',
+  notes:
+    "Kafka's own start to ready (JVM, KRaft, broker unfenced), the part of the full start it adds in series",
+});
+
+let localMemory: number[] = [];
+let redis: Awaited<ReturnType<typeof measurePubsubLatency>> | undefined;
+await withStack('local', async () => {
   localMemory = await benchMemory();
   if (wanted('sidecar')) await benchSidecarOverhead();
   if (wanted('actors')) await benchActors();
@@ -74,26 +104,15 @@ try {
     await benchUpdateStock();
   }
   redis = await measurePubsubLatency('Redis Streams');
-} finally {
-  control.close();
-  await local.supervisor.down();
-}
-
-const full = await warmStarts('full', {
-  name: 'stack-full-warm-start',
-  notes: 'full profile (adds Kafka, components/full): supervisor.up() to all ready; baseline: local profile',
-  baseline: { name: 'stack-warm-start', ...summarize(local.samples) },
 });
-control = await startControlServer(full.supervisor, () => undefined);
-try {
+await withStack('full', async () => {
   await benchMemory({
     name: 'stack-full-idle-memory',
     baseline: { name: 'stack-idle-memory', ...summarize(localMemory) },
   });
   const kafka = await measurePubsubLatency('Kafka');
-  writePubsubResults(redis, kafka, await measureKafkajsLatency());
-} finally {
-  control.close();
-  await full.supervisor.down();
-}
+  if (redis) writePubsubResults(redis, kafka, await measureKafkajsLatency());
+});
+// Same data folder and ports, now under Tilt.
+if (wanted('tilt')) await benchTiltReload();
 process.exit(0);

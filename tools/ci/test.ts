@@ -2,9 +2,9 @@
  * `npm test`: every check, in the order that fails fastest. Static checks, unit tests, then ONE local stack
  * (fresh data folder, the same supervisor as `npm start`, plus the test-only apps of test/platform/apps.yaml)
  * shared by every integration test file, then ONE full-profile stack (Kafka) for the tests whose behaviour
- * depends on the broker; each stack is stopped at the end whatever happened.
+ * depends on the broker; each stack is stopped at the end whatever happened. Last, `tilt ci` on the Tiltfile.
  *
- * `npx tsx tools/ci/test.ts [static] [unit] [integration] [full] [-- <vitest file filters>]` runs only the
+ * `npx tsx tools/ci/test.ts [static] [unit] [integration] [full] [tilt] [-- <vitest file filters>]` runs only the
  * named phases (all when none is named); filters after `--` narrow the integration files of both stacks.
  */
 import { rmSync } from 'node:fs';
@@ -97,6 +97,11 @@ if (wanted('integration') || wanted('full')) {
 }
 if (wanted('integration')) await stackPhase('local', 'local', filters);
 if (wanted('full') && fullFiles.length > 0) await stackPhase('full', 'full (Kafka)', fullFiles);
+if (wanted('tilt')) {
+  // After the integration stacks stopped: Tilt runs the same processes on the same ports.
+  const { tiltCi } = await import('./tilt-phase.js');
+  await phase('tilt ci (Tiltfile + smoke test)', () => tiltCi());
+}
 
 printSummary();
 process.exit(results.every((r) => r.ok) ? 0 : 1);

@@ -102,7 +102,9 @@ export function appProcesses(apps: AppDefinition[], dapr: DaprFiles, firstIndex 
       },
       ports: { app: p.app, health: p.appHealth },
       ready: () => httpOk(`http://127.0.0.1:${p.appHealth}/healthz`),
-      readyTimeoutMs: 30_000,
+      // Usually 5–15 s (tsx transpiles, a Temporal worker bundles its workflows); on a shared 2-core machine
+      // under load it has taken over 30 s. Only a failing start waits this long.
+      readyTimeoutMs: 90_000,
       dependsOn: [],
     };
     const sidecar: ProcessSpec = {

@@ -50,8 +50,9 @@ export function validateResource(file: string, text: string): DaprResource {
 export function renderDaprResources(
   profile: Profile,
   vars: Record<string, string>,
+  /** Tilt renders one copy per app, so that restarting one app never rewrites files another sidecar reads. */
+  out = join(runDir, 'dapr'),
 ): { resourcesPath: string; configPath: string } {
-  const out = join(runDir, 'dapr');
   const resourcesPath = join(out, 'resources');
   rmSync(out, { recursive: true, force: true });
   mkdirSync(resourcesPath, { recursive: true });

@@ -5,11 +5,9 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { createPgPool } from '@shopstream/service-defaults/postgres';
-import { silentLogger } from '@shopstream/service-defaults/postgres/testing';
 import { setUserRoles } from '../../services/identity/src/app/set-user-roles.js';
 import { createIdentityStore } from '../../services/identity/src/infra/identity-store.js';
-import { appDatabaseUrl } from './provision-postgres.js';
+import { identityDatabasePool } from './identity-database.js';
 
 const { values } = parseArgs({
   options: {
@@ -28,11 +26,7 @@ if (!args.success) {
   );
   process.exit(2);
 }
-const pool = createPgPool({
-  connectionString: appDatabaseUrl('identity'),
-  applicationName: 'identity-roles',
-  logger: silentLogger,
-});
+const pool = identityDatabasePool('identity-roles');
 try {
   const store = createIdentityStore(pool);
   const user = await store.inTenant(args.data.tenant, (tx) => tx.users.findByEmail(args.data.email));

@@ -4,10 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { tenantIdSchema } from '@shopstream/service-defaults/auth';
-import { createPgPool } from '@shopstream/service-defaults/postgres';
-import { silentLogger } from '@shopstream/service-defaults/postgres/testing';
 import { createIdentityStore } from '../../services/identity/src/infra/identity-store.js';
-import { appDatabaseUrl } from './provision-postgres.js';
+import { identityDatabasePool } from './identity-database.js';
 
 const { values } = parseArgs({ options: { tenant: { type: 'string' }, name: { type: 'string' } } });
 const tenant = tenantIdSchema.safeParse(values.tenant);
@@ -15,11 +13,7 @@ if (!tenant.success) {
   console.error('✗ usage: npm run identity:tenant -- --tenant <id, e.g. demo> [--name <display name>]');
   process.exit(2);
 }
-const pool = createPgPool({
-  connectionString: appDatabaseUrl('identity'),
-  applicationName: 'identity-tenant',
-  logger: silentLogger,
-});
+const pool = identityDatabasePool('identity-tenant');
 try {
   const created = await createIdentityStore(pool).inTenant(tenant.data, (tx) =>
     tx.tenants.create(values.name ?? tenant.data),

@@ -14,9 +14,9 @@ import type { KafkaTopic } from './topics.js';
 
 /**
  * JVM options: a bounded heap (the default would be a quarter of the machine), two processors whatever the
- * machine has (thread pools and GC threads are sized from it), the C1 compiler only (about half the CPU to
- * start, measured: the optimising C2 compiler pays off only under a load a laptop never sees), Kafka's own
- * G1 settings, and a console-only log4j2 configuration.
+ * machine has (thread pools and GC threads are sized from it), the C1 compiler only (measured on two cores:
+ * about half the CPU to become ready; the optimising C2 compiler pays off only for long, heavy workloads),
+ * Kafka's own G1 settings, and a console-only log4j2 configuration.
  */
 const jvmOptions = [
   '-Xms128m',

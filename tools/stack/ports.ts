@@ -33,6 +33,8 @@ const defaults = {
   moto: 18500,
   s3: 18700,
   control: 18999,
+  /** Tilt's web UI and API (`npm run tilt`, tools/stack/tilt-cli.ts). */
+  tilt: 18350,
   /** First port of the app blocks: app i uses appBase + 10 * i + offset (see appPorts). */
   appBase: 19000,
 } as const;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { repoRoot } from '../paths.mjs';
-import { appProcesses, daprConfigVars, readAppsFile } from './apps.js';
+import { appProcesses, daprConfigVars, readAppsFile, type DaprFiles } from './apps.js';
 import { renderDaprResources, type Profile } from './dapr-resources.js';
 import { infraProcesses } from './infra.js';
 import { appDatabases } from './provision-postgres.js';
@@ -13,6 +13,8 @@ export interface StackOptions {
   extraAppsFiles?: string[];
   /** Extra topic files, read after dapr/topics.yaml (the test suite adds its topics). */
   extraTopicsFiles?: string[];
+  /** Dapr resources rendered elsewhere (Tilt renders a copy per app); by default rendered here. */
+  dapr?: DaprFiles;
 }
 
 /** Everything `npm start` runs, in start order: infrastructure, then each Dapr app with its sidecar. */
@@ -20,8 +22,9 @@ export function stackProcesses({
   profile,
   extraAppsFiles = [],
   extraTopicsFiles = [],
+  dapr: rendered,
 }: StackOptions): ProcessSpec[] {
-  const dapr = renderDaprResources(profile, daprConfigVars());
+  const dapr = rendered ?? renderDaprResources(profile, daprConfigVars());
   const apps = [join(repoRoot, 'dapr', 'apps.yaml'), ...extraAppsFiles].flatMap(readAppsFile);
   const topics = kafkaTopics(
     [join(repoRoot, 'dapr', 'topics.yaml'), ...extraTopicsFiles].flatMap(readTopicsFile),

@@ -12,6 +12,7 @@ export { httpRedMiddleware } from './metrics/http-red-middleware.js';
 
 export { ErrorKind } from './errors/error-kind.js';
 export { DomainError, fieldErrorsFromZod, isDomainError, type FieldError } from './errors/domain-error.js';
+export { parseInput, type CodedIssueParams } from './errors/parse-input.js';
 export { normalizeError } from './errors/normalize-error.js';
 export {
   ERROR_CODE_METADATA_KEY,
@@ -51,6 +52,7 @@ export {
 export { createGrpcServer, type GrpcAppServer, type GrpcServerOptions } from './grpc/create-grpc-server.js';
 export { appTokenInterceptor } from './grpc/app-token-interceptor.js';
 export { observeInterceptor } from './grpc/observe-interceptor.js';
+export { singleMetadataValue } from './grpc/single-metadata-value.js';
 export { unaryHandler } from './grpc/unary-handler.js';
 
 export { runService, type RunServiceOptions } from './run-service.js';

@@ -2,10 +2,13 @@
 // <cache>/tools/<name>/<version>/bin. Two recipes (see INFRA notes and adr/0002):
 //   plain         `go install module/cmd/x@vX` (module without replace directives)
 //   tools-module  `go build` inside tools/go/<name>, whose go.mod repeats the upstream replace directives
+//   module-source `go build` inside a copy of the downloaded module, after generating assets into it
+//                 (Tilt's web UI; go-module-source.mjs, adr/0019)
 import { existsSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pins, repoRoot, toolDir, cacheRoot } from '../../paths.mjs';
 import { BootstrapError, run, step } from '../step.mjs';
+import { buildInModuleSource } from './go-module-source.mjs';
 
 const goEnv = (bin) => ({ CGO_ENABLED: '0', GOBIN: bin, GOFLAGS: '-buildvcs=false', GOTOOLCHAIN: 'local' });
 
@@ -14,7 +17,8 @@ async function buildTool(name, pin) {
   const bin = join(dir, 'bin');
   const done = join(dir, '.complete');
   if (existsSync(done) && pin.binaries.every((b) => existsSync(join(bin, b)))) return 'cached';
-  rmSync(dir, { recursive: true, force: true });
+  // module-source keeps its source copy (with the web UI built) across a failed Go build.
+  if (pin.recipe !== 'module-source') rmSync(dir, { recursive: true, force: true });
   mkdirSync(bin, { recursive: true });
   const log = join(dir, 'build.log');
   const common = ['-v', '-trimpath', ...(pin.tags ? ['-tags', pin.tags] : []), '-ldflags', pin.ldflags ?? ''];
@@ -33,6 +37,8 @@ async function buildTool(name, pin) {
       registry: 'Go module proxy',
       unit: 'packages compiled or downloaded',
     });
+  } else if (pin.recipe === 'module-source') {
+    await buildInModuleSource(pin, { dir, bin, log, env: goEnv(bin) });
   } else {
     throw new BootstrapError(`tools/pins.json: unknown recipe "${pin.recipe}" for ${name}`);
   }

@@ -1,4 +1,5 @@
 import type { Metadata } from '@grpc/grpc-js';
+import { singleMetadataValue } from '../grpc/single-metadata-value.js';
 import { invalidToken } from './auth-errors.js';
 import { bearerToken } from './bearer-token.js';
 import type { Principal } from './principal.js';
@@ -14,10 +15,6 @@ export async function grpcPrincipal(
   metadata: Metadata,
   options: VerifyOptions = {},
 ): Promise<Principal | undefined> {
-  const values = metadata.get('authorization');
-  if (values.length === 0) return undefined;
-  const [value] = values;
-  if (values.length > 1 || typeof value !== 'string') throw invalidToken();
-  const token = bearerToken(value);
+  const token = bearerToken(singleMetadataValue(metadata, 'authorization', invalidToken));
   return token === undefined ? undefined : verifier.verify(token, options);
 }

@@ -32,7 +32,7 @@ export function bodyErrorHandler(
   }
   const domainError =
     parserError.type === 'entity.too.large'
-      ? new DomainError(ErrorKind.Validation, 'Request.BodyTooLarge', 'The request body is too large.')
+      ? new DomainError(ErrorKind.TooLarge, 'Request.BodyTooLarge', 'The request body is too large.')
       : new DomainError(ErrorKind.Validation, 'Request.MalformedBody', 'The request body is not valid JSON.');
   const problem = toProblemJson(domainError);
   const status = parserError.type === 'entity.too.large' ? 413 : problem.status;

@@ -6,6 +6,8 @@ export const ErrorKind = {
   Unauthenticated: 'unauthenticated',
   PermissionDenied: 'permission_denied',
   RateLimited: 'rate_limited',
+  /** The request itself is too large (body, batch size). */
+  TooLarge: 'too_large',
   Unavailable: 'unavailable',
   Internal: 'internal',
 } as const;

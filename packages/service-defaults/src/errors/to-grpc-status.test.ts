@@ -18,6 +18,7 @@ describe('toGrpcStatus', () => {
     [ErrorKind.Unauthenticated, status.UNAUTHENTICATED],
     [ErrorKind.PermissionDenied, status.PERMISSION_DENIED],
     [ErrorKind.RateLimited, status.RESOURCE_EXHAUSTED],
+    [ErrorKind.TooLarge, status.RESOURCE_EXHAUSTED],
     [ErrorKind.Unavailable, status.UNAVAILABLE],
     [ErrorKind.Internal, status.INTERNAL],
   ])('maps %s to gRPC code %i', (kind, code) => {

@@ -9,6 +9,7 @@ const CODE_BY_KIND: Record<ErrorKind, GrpcCode> = {
   [ErrorKind.Unauthenticated]: GrpcCode.UNAUTHENTICATED,
   [ErrorKind.PermissionDenied]: GrpcCode.PERMISSION_DENIED,
   [ErrorKind.RateLimited]: GrpcCode.RESOURCE_EXHAUSTED,
+  [ErrorKind.TooLarge]: GrpcCode.RESOURCE_EXHAUSTED,
   [ErrorKind.Unavailable]: GrpcCode.UNAVAILABLE,
   [ErrorKind.Internal]: GrpcCode.INTERNAL,
 };

@@ -12,6 +12,7 @@ describe('toProblemJson', () => {
     [ErrorKind.Unauthenticated, 401],
     [ErrorKind.PermissionDenied, 403],
     [ErrorKind.RateLimited, 429],
+    [ErrorKind.TooLarge, 413],
     [ErrorKind.Unavailable, 503],
     [ErrorKind.Internal, 500],
   ])('maps %s to HTTP %i', (kind, httpStatus) => {

@@ -21,6 +21,7 @@ const STATUS_AND_TITLE: Record<ErrorKind, readonly [number, string]> = {
   [ErrorKind.Unauthenticated]: [401, 'Unauthenticated'],
   [ErrorKind.PermissionDenied]: [403, 'Permission denied'],
   [ErrorKind.RateLimited]: [429, 'Too many requests'],
+  [ErrorKind.TooLarge]: [413, 'Content too large'],
   [ErrorKind.Unavailable]: [503, 'Service unavailable'],
   [ErrorKind.Internal]: [500, 'Internal error'],
 };

@@ -60,7 +60,7 @@ export async function createProduct(
         await tx.stock.insertInitial(
           plan.skus.flatMap((sku) => sku.initialStock.map((s) => ({ skuId: sku.id, ...s }))),
         );
-        await tx.listing.refresh(id);
+        await tx.listing.refresh(id, { created: true });
         return recordVersion(tx, deps, {
           productId: id,
           change: 'created',

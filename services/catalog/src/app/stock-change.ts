@@ -15,7 +15,7 @@ export async function recordStockChange(
   sku: SkuOwner,
 ): Promise<{ sequence: number; stock: StockLevel[] }> {
   const product = await tx.products.bumpSequence(sku.productId);
-  const [prices, stock] = [await tx.skus.prices(sku.skuId), await tx.stock.ofSku(sku.skuId)];
+  const { prices, stock } = await tx.skus.state(sku.skuId); // after the lock: nothing newer can be missed
   await tx.enqueue({
     topic: PRODUCT_EVENTS_TOPIC,
     event: productChangedEvent(

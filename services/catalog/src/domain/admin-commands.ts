@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseInput } from './parse-input.js';
+import { parseInput } from '@shopstream/service-defaults';
 import { regionSchema } from './region.js';
 import { idempotencyKeySchema } from './stock-request.js';
 

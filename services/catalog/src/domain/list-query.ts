@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { invalidPageToken } from './catalog-errors.js';
 import { fingerprint } from './canonical-json.js';
 import { amountMinorSchema } from './currency.js';
-import { parseInput } from './parse-input.js';
+import { parseInput } from '@shopstream/service-defaults';
 import type { ProductStatus } from './product.js';
 import { regionSchema } from './region.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { amountMinorSchema, currencySchema } from './currency.js';
-import { parseInput } from './parse-input.js';
+import { parseInput } from '@shopstream/service-defaults';
 import type { MediaRef, ProductContent, RegionPrice } from './product.js';
 import { regionSchema } from './region.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseInput } from './parse-input.js';
+import { parseInput } from '@shopstream/service-defaults';
 import { regionSchema } from './region.js';
 
 export const MAX_RESERVATION_QUANTITY = 1_000;

@@ -7,6 +7,7 @@ import {
   type Principal,
   type TokenVerifier,
 } from '@shopstream/service-defaults/auth';
+import { DomainError, ErrorKind, singleMetadataValue } from '@shopstream/service-defaults';
 import { assertTenantId } from '@shopstream/service-defaults/postgres';
 import type { Actor } from '../app/actor.js';
 import type { Viewer } from '../app/viewer.js';
@@ -60,11 +61,12 @@ export function bypassesCache(call: Call): boolean {
   return value !== undefined && /\bno-(cache|store)\b/i.test(value);
 }
 
-/** One value at most; several are refused (ambiguous). */
+/** One value at most; several are refused as ambiguous (a validation error naming the header). */
 function single(metadata: Metadata, key: string): string | undefined {
-  const values = metadata.get(key);
-  if (values.length === 0) return undefined;
-  const [value] = values;
-  if (values.length > 1 || typeof value !== 'string') throw invalidToken();
-  return value;
+  return singleMetadataValue(metadata, key, () => ambiguousHeader(key));
 }
+
+const ambiguousHeader = (key: string) =>
+  new DomainError(ErrorKind.Validation, 'Request.AmbiguousHeader', `Send ${key} at most once.`, {
+    fields: [{ field: key, detail: 'is sent more than once' }],
+  });

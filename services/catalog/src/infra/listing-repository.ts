@@ -10,8 +10,8 @@ export interface ListingPage {
 }
 
 export interface ListingRepository {
-  /** Recomputes the product's lowest live-SKU price per region (after every content change). */
-  refresh(productId: string): Promise<void>;
+  /** Recomputes the product's lowest live-SKU price per region (after every content change; `created`: no old rows). */
+  refresh(productId: string, options?: { readonly created?: boolean }): Promise<void>;
   /** One page in a stable keyset order (the sort key, then the id). */
   list(query: ListQuery): Promise<ListingPage>;
 }
@@ -85,8 +85,9 @@ function cursorOf(row: SummaryRow, sort: ListQuery['sort']): Cursor {
 
 export function listingRepository(client: ClientBase): ListingRepository {
   return {
-    async refresh(productId) {
-      await client.query('DELETE FROM product_region_prices WHERE product_id = $1', [productId]);
+    async refresh(productId, options = {}) {
+      if (options.created !== true)
+        await client.query('DELETE FROM product_region_prices WHERE product_id = $1', [productId]);
       await client.query(
         `INSERT INTO product_region_prices (product_id, region, currency, min_amount_minor)
          SELECT s.product_id, pr.region, min(pr.currency), min(pr.amount_minor)

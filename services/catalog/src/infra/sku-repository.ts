@@ -1,5 +1,5 @@
 import type { ClientBase } from 'pg';
-import type { ProductStatus, RegionPrice } from '../domain/product.js';
+import type { ProductStatus, RegionPrice, StockLevel } from '../domain/product.js';
 import type { PlannedSku } from '../domain/sku-plan.js';
 
 /** A SKU with what stock changes must know about its product. */
@@ -24,6 +24,8 @@ export interface SkuRepository {
   owner(skuId: string): Promise<SkuOwner | undefined>;
   /** The SKU's prices, by region. */
   prices(skuId: string): Promise<RegionPrice[]>;
+  /** The SKU's prices and stock, by region, in one round trip (stock changes read it under the product lock). */
+  state(skuId: string): Promise<{ prices: RegionPrice[]; stock: StockLevel[] }>;
 }
 
 export function skuRepository(client: ClientBase): SkuRepository {
@@ -60,8 +62,9 @@ export function skuRepository(client: ClientBase): SkuRepository {
           skus.map((s) => s.position),
         ],
       );
-      const ids = skus.map((s) => s.id);
-      await client.query('DELETE FROM sku_prices WHERE sku_id = ANY($1::uuid[])', [ids]);
+      const kept = skus.filter((s) => !s.isNew).map((s) => s.id);
+      if (kept.length > 0)
+        await client.query('DELETE FROM sku_prices WHERE sku_id = ANY($1::uuid[])', [kept]);
       const prices = skus.flatMap((s) => s.prices.map((p) => ({ skuId: s.id, ...p })));
       await client.query(
         `INSERT INTO sku_prices (sku_id, region, currency, amount_minor)
@@ -105,6 +108,19 @@ export function skuRepository(client: ClientBase): SkuRepository {
             productStatus: row.status,
             retired: row.retired,
           };
+    },
+    async state(skuId) {
+      const { rows } = await client.query<{ prices: RegionPrice[]; stock: StockLevel[] }>(
+        `SELECT
+           coalesce((SELECT json_agg(json_build_object(
+             'region', region, 'currency', currency, 'amountMinor', amount_minor) ORDER BY region)
+             FROM sku_prices WHERE sku_id = $1), '[]'::json) AS prices,
+           coalesce((SELECT json_agg(json_build_object(
+             'region', region, 'available', available, 'reserved', reserved) ORDER BY region)
+             FROM stock_levels WHERE sku_id = $1), '[]'::json) AS stock`,
+        [skuId],
+      );
+      return rows[0] ?? { prices: [], stock: [] };
     },
     async prices(skuId) {
       const { rows } = await client.query<{ region: string; currency: string; amount_minor: string }>(

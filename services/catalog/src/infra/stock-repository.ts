@@ -5,8 +5,6 @@ export interface StockRepository {
   /** Stock rows of new SKUs. */
   insertInitial(entries: readonly { skuId: string; region: string; quantity: number }[]): Promise<void>;
   find(skuId: string, region: string): Promise<StockLevel | undefined>;
-  /** All regions of a SKU, by region. */
-  ofSku(skuId: string): Promise<StockLevel[]>;
   /**
    * Moves `quantity` from available to reserved in ONE guarded statement (`available >= quantity`): under
    * concurrency the row lock serialises the updates and each re-checks the guard, so stock never goes
@@ -50,13 +48,6 @@ export function stockRepository(client: ClientBase): StockRepository {
         skuId,
         region,
       ]),
-    async ofSku(skuId) {
-      const { rows } = await client.query<StockRow>(
-        'SELECT region, available, reserved FROM stock_levels WHERE sku_id = $1 ORDER BY region',
-        [skuId],
-      );
-      return rows.map(level);
-    },
     reserve: (skuId, region, quantity) =>
       one(
         `UPDATE stock_levels SET available = available - $3, reserved = reserved + $3

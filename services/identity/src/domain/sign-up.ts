@@ -1,7 +1,7 @@
 import { tenantIdSchema } from '@shopstream/service-defaults/auth';
 import { z } from 'zod';
 import { emailSchema } from './email-address.js';
-import { parseInput } from './parse-input.js';
+import { parseInput } from '@shopstream/service-defaults';
 import { normalizePassword, passwordProblem, type PasswordProblem } from './password-policy.js';
 
 /**

@@ -1,5 +1,6 @@
-import { DomainError, ErrorKind, fieldErrorsFromZod } from '@shopstream/service-defaults';
 import type { z } from 'zod';
+import { DomainError, fieldErrorsFromZod } from './domain-error.js';
+import { ErrorKind } from './error-kind.js';
 
 /** Marks a zod issue with the domain code it stands for (e.g. `Identity.WeakPassword`). */
 export interface CodedIssueParams {
