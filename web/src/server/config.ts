@@ -11,6 +11,7 @@ const webConfigSchema = z.object({
   APP_PORT: port,
   HEALTH_PORT: port,
   DAPR_HTTP_PORT: port,
+  DAPR_GRPC_PORT: port,
   DAPR_API_TOKEN: z.string().min(1),
   /** Tenant used when the host name does not name one (e.g. 127.0.0.1 or localhost). */
   WEB_DEFAULT_TENANT: z
