@@ -114,6 +114,18 @@ describe('identity-sessions cookie routes (HttpOnly __Host- cookies + CSRF) thro
     ]);
   });
 
+  it('shows the signed-in user their own profile (email included) and nobody else', async () => {
+    const jar = new Jar();
+    await signIn(jar, 'Safari on macOS');
+    const me = await call<{ email: string; userId: string; admin: boolean; roles: string[] }>('browser/me', {
+      jar,
+    });
+    expect(me.status).toBe(200);
+    expect(me.body).toEqual(expect.objectContaining({ email, admin: false, roles: [] }));
+    const anonymous = await call<{ code: string }>('browser/me');
+    expect([anonymous.status, anonymous.body.code]).toEqual([401, 'Auth.MissingToken']);
+  });
+
   it('refuses every cookie-authenticated mutation without the right CSRF header, changing nothing', async () => {
     const jar = new Jar();
     await signIn(jar, 'Chromium');

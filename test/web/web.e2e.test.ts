@@ -130,7 +130,11 @@ describe('web storefront in Chromium against the real stack', () => {
     const phonePage = await phone.newPage();
     await signIn(phonePage, email);
     await page.reload();
+    await page.getByRole('heading', { name: 'Your account' }).waitFor();
+    // The phone's session is listed beside this one (the page is rendered on the server after the reload).
+    await page.getByRole('button', { name: 'Sign out device', exact: true }).waitFor();
     await expect(page.getByRole('button', { name: /^Sign out (this )?device$/ }).count()).resolves.toBe(2);
+    await expect(page.getByText(email, { exact: true }).count()).resolves.toBe(1);
 
     // Wrong password: a clear message, the email kept, no stack trace.
     const stranger = await newContext();
@@ -162,6 +166,59 @@ describe('web storefront in Chromium against the real stack', () => {
     await phonePage.getByText('Your session has ended. Sign in again.').waitFor();
     await laptop.close();
     await phone.close();
+  }, 180_000);
+
+  it('changes the password and deletes the account from the account page, with field messages', async () => {
+    const email = `pw-${randomBytes(4).toString('hex')}@example.com`;
+    const newPassword = 'a different passphrase 7';
+    const context = await newContext();
+    const page = await context.newPage();
+    await signUp(page, email);
+    await signIn(page, email);
+
+    // Wrong current password and a mismatched repeat: messages at the fields, nothing changed.
+    await page.getByLabel('Current password').fill('not my password');
+    await page.getByLabel('New password').fill(newPassword);
+    await page.getByLabel('Repeat the new password').fill(`${newPassword}!`);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('The two new passwords do not match.').waitFor();
+    await page.getByLabel('Current password').fill('not my password');
+    await page.getByLabel('New password').fill(newPassword);
+    await page.getByLabel('Repeat the new password').fill(newPassword);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('The password is not correct.').waitFor();
+    expect(await page.getByLabel('Current password').getAttribute('aria-invalid')).toBe('true');
+
+    await page.getByLabel('Current password').fill(PASSWORD);
+    await page.getByLabel('New password').fill(newPassword);
+    await page.getByLabel('Repeat the new password').fill(newPassword);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Your password was changed.').waitFor();
+    await page.getByRole('heading', { name: 'Your account' }).waitFor();
+
+    // Deleting needs the tick and the (new) password; a wrong one deletes nothing.
+    await page.getByRole('button', { name: 'Delete my account' }).click();
+    await page.getByText('Enter your password to confirm.').waitFor();
+    await page.getByText('Tick the box to confirm').waitFor();
+    await page.locator('#deletePassword').fill(PASSWORD);
+    await page.getByLabel('I understand that my account').check();
+    await page.getByRole('button', { name: 'Delete my account' }).click();
+    await page.getByText('The password is not correct.').waitFor();
+    await page.locator('#deletePassword').fill(newPassword);
+    await page.getByLabel('I understand that my account').check();
+    await page.getByRole('button', { name: 'Delete my account' }).click();
+    await page.waitForURL('**/sign-in?account-deleted=1');
+    await page.getByText('Your account was deleted.').waitFor();
+    expect((await context.cookies()).map((c) => c.name)).not.toContain('__Host-shopstream-refresh');
+
+    // The account is gone: neither password signs in.
+    for (const password of [PASSWORD, newPassword]) {
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByText('The email or password is not correct.').waitFor();
+    }
+    await context.close();
   }, 180_000);
 
   it('protects the back office server-side: signed-out → sign in, shopper → not allowed, admin → in', async () => {

@@ -122,6 +122,8 @@ export function registerBrowserRoutes(server: DaprServer, { operations, verifier
     operations.signOutEverywhere(await principalOf(req)),
   );
 
+  jsonRoute(server, 'get', '/auth/me', async (req) => operations.profile(await principalOf(req)));
+
   jsonRoute(server, 'get', '/auth/sessions', async (req) => operations.listSessions(await principalOf(req)));
 
   jsonRoute(server, 'post', '/auth/sessions/:sessionId/sign-out', async (req) =>

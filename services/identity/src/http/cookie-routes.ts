@@ -102,6 +102,8 @@ export function registerCookieRoutes(server: DaprServer, { operations, verifier 
     return jsonReply(await operations.signOutEverywhere(await principalOf(req)), clearCookies);
   });
 
+  jsonRoute(server, 'get', '/browser/me', async (req) => operations.profile(await principalOf(req)));
+
   jsonRoute(server, 'get', '/browser/sessions', async (req) =>
     operations.listSessions(await principalOf(req)),
   );

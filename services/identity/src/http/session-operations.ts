@@ -3,6 +3,7 @@ import { isDomainError, DomainError, ErrorKind } from '@shopstream/service-defau
 import type { SessionActorClient } from '../api/session-actor-client.js';
 import { changePassword } from '../app/change-password.js';
 import { deleteAccount } from '../app/delete-account.js';
+import { getUser } from '../app/get-user.js';
 import type { IdentityDeps } from '../app/identity-deps.js';
 import { refresh } from '../app/refresh.js';
 import type { SessionTokens } from '../app/session-tokens.js';
@@ -124,6 +125,18 @@ export function createSessionOperations({ deps, sessions, logger }: SessionOpera
         .forUser(tenantId, userId)
         .revokeAll({ reason: 'sign-out-everywhere' });
       return { revokedSessions, revokedSessionIds };
+    },
+
+    /** The signed-in user's own profile (the account page): the only route that returns the email. */
+    async profile(principal: Principal) {
+      const user = await getUser(deps, { tenantId: principal.tenantId, userId: principal.userId });
+      return {
+        userId: user.id,
+        email: user.email,
+        roles: user.roles,
+        admin: user.admin,
+        createdAt: new Date(user.createdAt).toISOString(),
+      };
     },
 
     async listSessions(principal: Principal) {

@@ -4,6 +4,8 @@ import { signOut, signOutEverywhere, signOutSession } from '@/features/account/a
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardTitle } from '@/components/ui/card';
+import { ChangePasswordForm } from '@/features/account/change-password-form';
+import { DeleteAccountForm } from '@/features/account/delete-account-form';
 import { callIdentity } from '@/server/identity/identity-client';
 import { csrfToken, currentPrincipal } from '@/server/identity/session';
 
@@ -15,6 +17,11 @@ interface SessionView {
   openedAt?: string;
   lastSeenAt?: string;
   current: boolean;
+}
+
+interface ProfileView {
+  email: string;
+  createdAt: string;
 }
 
 const when = (iso: string | undefined) =>
@@ -32,7 +39,10 @@ export default async function AccountPage({
   if (!principal) redirect('/sign-in');
   const params = await searchParams;
   const csrf = await csrfToken();
-  const sessions = await callIdentity<{ sessions: SessionView[] }>('browser/sessions');
+  const [sessions, profile] = await Promise.all([
+    callIdentity<{ sessions: SessionView[] }>('browser/sessions'),
+    callIdentity<ProfileView>('browser/me'),
+  ]);
   // Signed out elsewhere ("everywhere", or this device from another one): the access token may still be
   // valid for a few minutes, but the session is gone.
   if (
@@ -47,9 +57,20 @@ export default async function AccountPage({
         <Alert variant="destructive">That session could not be signed out. It may have ended already.</Alert>
       ) : null}
       {params['signed-out-session'] === '1' ? <Alert role="status">The device was signed out.</Alert> : null}
+      {params['password-changed'] === '1' ? (
+        <Alert role="status">Your password was changed. Your other devices were signed out.</Alert>
+      ) : null}
       <Card aria-labelledby="profile-title">
         <CardTitle id="profile-title">Profile</CardTitle>
         <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
+          <dt className="text-muted-foreground">Email</dt>
+          <dd className="break-all">{profile.ok ? profile.value.email : 'unavailable right now'}</dd>
+          {profile.ok ? (
+            <>
+              <dt className="text-muted-foreground">Member since</dt>
+              <dd>{when(profile.value.createdAt)}</dd>
+            </>
+          ) : null}
           <dt className="text-muted-foreground">User id</dt>
           <dd className="font-mono break-all">{principal.userId}</dd>
           <dt className="text-muted-foreground">Shop</dt>
@@ -108,6 +129,18 @@ export default async function AccountPage({
             Sign out everywhere
           </Button>
         </form>
+      </Card>
+      <Card aria-labelledby="password-title">
+        <CardTitle id="password-title">Change password</CardTitle>
+        <ChangePasswordForm csrf={csrf} />
+      </Card>
+      <Card aria-labelledby="delete-title">
+        <CardTitle id="delete-title">Delete account</CardTitle>
+        <p className="mt-2 text-sm text-muted-foreground">
+          Your email and password are removed and every device is signed out. Orders you placed stay on record
+          without your personal data.
+        </p>
+        <DeleteAccountForm csrf={csrf} />
       </Card>
     </div>
   );

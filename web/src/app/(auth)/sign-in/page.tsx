@@ -12,6 +12,7 @@ const notices: Record<string, string> = {
   '1': 'You are signed out.',
   everywhere: 'You are signed out on every device.',
   ended: 'Your session has ended. Sign in again.',
+  deleted: 'Your account was deleted. Thank you for shopping with us.',
 };
 
 export default async function SignInPage({
@@ -23,9 +24,11 @@ export default async function SignInPage({
   const notice =
     params.registered === '1'
       ? notices.registered
-      : typeof params['signed-out'] === 'string'
-        ? notices[params['signed-out']]
-        : undefined;
+      : params['account-deleted'] === '1'
+        ? notices.deleted
+        : typeof params['signed-out'] === 'string'
+          ? notices[params['signed-out']]
+          : undefined;
   return (
     <div className="mx-auto grid max-w-sm gap-6">
       <h1 className="text-2xl font-semibold">Sign in</h1>
