@@ -9,7 +9,8 @@ export default tseslint.config(
       '**/node_modules/**',
       '**/dist/**',
       'packages/proto/src/gen/**',
-      'web/**',
+      'web/.next/**',
+      'web/next-env.d.ts',
       '.data/**',
       'bench/results/**',
     ],
@@ -77,8 +78,16 @@ export default tseslint.config(
     },
   },
   {
+    // Next.js finds pages, layouts, route states and the proxy by their default export.
+    files: [
+      'web/src/app/**/{page,layout,loading,error,not-found,forbidden,global-error,template,default}.tsx',
+      'web/src/proxy.ts',
+    ],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
     // Tool configuration files must default-export their config.
-    files: ['*.config.ts', '*.config.js', 'eslint.config.js'],
+    files: ['*.config.ts', '*.config.js', 'eslint.config.js', 'web/*.config.ts', 'web/*.config.mjs'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   prettier,

@@ -1,4 +1,5 @@
 import 'server-only';
+import type * as GrpcJs from '@grpc/grpc-js';
 import type { Client, Metadata, ServiceError } from '@grpc/grpc-js';
 import type { CatalogServiceService } from '@shopstream/proto/catalog/v1/catalog_service.js';
 import { cookies } from 'next/headers';
@@ -56,7 +57,7 @@ const HTTP_BY_GRPC: Record<number, number> = {
 };
 
 interface Runtime {
-  readonly grpc: typeof import('@grpc/grpc-js');
+  readonly grpc: typeof GrpcJs;
   readonly definitions: Definitions;
   /** The generated module: `<Method>Request.fromPartial` fills unset fields with their proto defaults. */
   readonly messages: Record<string, unknown>;
@@ -68,12 +69,10 @@ let runtime: Promise<Runtime> | undefined;
 /** grpc-js and the generated code load at run time (Node + tsx), not through the bundler (next.config.ts). */
 function loadRuntime(): Promise<Runtime> {
   runtime ??= (async () => {
-    const grpc = (await import(
-      /* turbopackIgnore: true */ /* webpackIgnore: true */ '@grpc/grpc-js'
-    )) as typeof import('@grpc/grpc-js');
-    const generated = (await import(
+    const grpc = await import(/* turbopackIgnore: true */ /* webpackIgnore: true */ '@grpc/grpc-js');
+    const generated = await import(
       /* turbopackIgnore: true */ /* webpackIgnore: true */ '@shopstream/proto/catalog/v1/catalog_service.js'
-    )) as typeof import('@shopstream/proto/catalog/v1/catalog_service.js');
+    );
     const client = new grpc.Client(
       `127.0.0.1:${webConfig().DAPR_GRPC_PORT}`,
       grpc.credentials.createInsecure(),

@@ -15,9 +15,9 @@ let verifier: Promise<TokenVerifier> | undefined;
 function tokenVerifier(): Promise<TokenVerifier> {
   verifier ??= (async () => {
     const config = webConfig();
-    const auth = (await import(
+    const auth = await import(
       /* turbopackIgnore: true */ /* webpackIgnore: true */ '@shopstream/service-defaults/auth'
-    )) as typeof import('@shopstream/service-defaults/auth');
+    );
     return auth.createSidecarTokenVerifier({
       daprHttpPort: config.DAPR_HTTP_PORT,
       daprApiToken: config.DAPR_API_TOKEN,
