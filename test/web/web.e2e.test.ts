@@ -178,19 +178,19 @@ describe('web storefront in Chromium against the real stack', () => {
 
     // Wrong current password and a mismatched repeat: messages at the fields, nothing changed.
     await page.getByLabel('Current password').fill('not my password');
-    await page.getByLabel('New password').fill(newPassword);
+    await page.getByLabel('New password', { exact: true }).fill(newPassword);
     await page.getByLabel('Repeat the new password').fill(`${newPassword}!`);
     await page.getByRole('button', { name: 'Change password' }).click();
     await page.getByText('The two new passwords do not match.').waitFor();
     await page.getByLabel('Current password').fill('not my password');
-    await page.getByLabel('New password').fill(newPassword);
+    await page.getByLabel('New password', { exact: true }).fill(newPassword);
     await page.getByLabel('Repeat the new password').fill(newPassword);
     await page.getByRole('button', { name: 'Change password' }).click();
     await page.getByText('The password is not correct.').waitFor();
     expect(await page.getByLabel('Current password').getAttribute('aria-invalid')).toBe('true');
 
     await page.getByLabel('Current password').fill(PASSWORD);
-    await page.getByLabel('New password').fill(newPassword);
+    await page.getByLabel('New password', { exact: true }).fill(newPassword);
     await page.getByLabel('Repeat the new password').fill(newPassword);
     await page.getByRole('button', { name: 'Change password' }).click();
     await page.getByText('Your password was changed.').waitFor();
