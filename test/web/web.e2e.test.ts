@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUserRoles } from '../../services/identity/src/app/set-user-roles.js';
 import { createIdentityStore } from '../../services/identity/src/infra/identity-store.js';
 import { createTestTenant, identityDatabasePool } from '../support/identity.js';
+import { stackControl } from '../../tools/stack/control.js';
 import { portsOf } from '../support/stack.js';
 import { BrowserProblems, launchChromium, type TestBrowser } from './browser.js';
 
@@ -315,6 +316,38 @@ describe('web storefront in Chromium against the real stack', () => {
       await expectAccessible(page, `/admin as shopper (${scheme})`);
       await context.close();
     }
+  }, 180_000);
+
+  it('says what is unavailable while identity is down, and recovers when it is back', async () => {
+    const email = `down-${randomBytes(4).toString('hex')}@example.com`;
+    const context = await newContext();
+    const page = await context.newPage();
+    await signUp(page, email);
+    await signIn(page, email);
+    const stranger = await (await newContext()).newPage();
+    await stranger.goto('/sign-in');
+    await stackControl.stop(['identity-sessions']);
+    try {
+      // Signed in (the access token is verified locally): the page renders, naming what is missing.
+      await page.reload();
+      await page.getByRole('heading', { name: 'Your account' }).waitFor();
+      await page.getByText('Your sessions cannot be listed right now').waitFor();
+      await page.getByText('unavailable right now', { exact: true }).waitFor();
+      // Signing in: one clear sentence, the email kept, no stack trace.
+      await stranger.getByLabel('Email').fill(email);
+      await stranger.getByLabel('Password').fill(PASSWORD);
+      await stranger.getByRole('button', { name: 'Sign in' }).click();
+      await stranger.getByText('The sign-in service is unavailable right now.').waitFor();
+      expect(await stranger.getByLabel('Email').inputValue()).toBe(email);
+      expect(await stranger.content()).not.toMatch(/at [\w.]+ \(|Error:/);
+    } finally {
+      await stackControl.start(['identity-sessions']);
+    }
+    await page.reload();
+    await page.getByText(email, { exact: true }).waitFor();
+    await page.getByText('(this device)').waitFor();
+    await context.close();
+    await stranger.context().close();
   }, 180_000);
 
   it('saw no console errors, page errors or CSP violations in the whole run', () => {
