@@ -21,6 +21,15 @@ function parseProfile(args: string[]): Profile {
   return profile;
 }
 
+/**
+ * Work an app needs before it can start from its sources. The web app serves a production build (adr/0020):
+ * after an edit under web/ Tilt restarts it, and this rebuilds it first (skipped when the sources' hash is
+ * unchanged, the same stamp the bootstrap uses).
+ */
+const beforeRun: Record<string, () => Promise<void>> = {
+  web: async () => (await import('../bootstrap/tiers/web.mjs')).webTier(),
+};
+
 async function run(name: string | undefined, profile: Profile): Promise<void> {
   const resource = tiltSpec(profile).resources.find((r) => r.name === name);
   if (!resource) throw new StackError(`no Tilt resource named "${name}" (see \`tilt-cli.ts spec\`)`);
@@ -32,6 +41,7 @@ async function run(name: string | undefined, profile: Profile): Promise<void> {
     if (!spec) throw new StackError(`process ${p} vanished from the stack`);
     return spec;
   });
+  await beforeRun[resource.name]?.();
   await runForeground(mine, { readyFile: resource.readyFile });
 }
 

@@ -109,7 +109,7 @@ export function tiltSpec(profile: Profile, extraAppsFiles: string[] = []): TiltS
       processes: [app.name, ...sidecars.map((s) => s.name)],
       resourceDeps: previous ? [...infra, previous.name] : infra,
       deps: [...sourceFolders(app.cwd ?? repoRoot), ...daprInputs(profile)],
-      ignore: ['**/*.test.ts', '**/*.md', '**/node_modules'],
+      ignore: ['**/*.test.ts', '**/*.md', '**/node_modules', '**/.next'],
       readyFile: readyFileOf(app.name),
       serveCmd: serveCmd(app.name, profile),
       links: [],
