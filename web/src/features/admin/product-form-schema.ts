@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+// In the browser zod would probe `new Function` to compile parsers, which the nonce CSP (no 'unsafe-eval')
+// reports as a violation: parse without that JIT there. Before any schema is built (it is decided then).
+if (typeof window !== 'undefined') z.config({ jitless: true });
+
 /**
  * The back office's product form: what an admin types, validated the same way in the browser (comfort,
  * on blur) and in the server action (safety). Limits and patterns mirror catalog's own validation

@@ -2,7 +2,11 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { requireCatalogAdmin } from '@/server/identity/require-admin';
 
-/** The back office's frame: guarded server-side (every page guards again), with its own navigation. */
+/**
+ * The back office's frame, guarded server-side (every page and every action checks again) with its own
+ * navigation. A refusal renders the root `forbidden` page (or redirects to sign in) before any admin markup.
+ * (The status stays 200: the root loading.tsx has started the stream by then.)
+ */
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   await requireCatalogAdmin();
   return (
