@@ -285,7 +285,12 @@ describe('back office in Chromium against the real stack', () => {
     // Only the server can know: a SKU code already taken in the shop (by the lamp).
     await fillCreateForm(page, { title: `Second lamp ${suffix()}`, sku: lamp.sku });
     await page.getByRole('button', { name: 'Create product' }).click();
-    await page.getByText('This SKU code is already used in this shop. Choose another one.').waitFor();
+    // (Polled over every message of the form, so a failure shows what the page said instead.)
+    await expect
+      .poll(() => page.locator('form [id$="-error"], form [role="alert"]').allInnerTexts(), {
+        timeout: STEP_MS,
+      })
+      .toContain('This SKU code is already used in this shop. Choose another one.');
     expect(await page.getByLabel('SKU code').inputValue()).toBe(lamp.sku);
     expect(page.url()).toContain('/admin/products/new');
     expect(await page.locator('main').innerText()).not.toMatch(/at \S+ \(|Error: /); // no stack trace

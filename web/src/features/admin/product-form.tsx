@@ -1,6 +1,13 @@
 'use client';
 
-import { useActionState, useState, type FocusEvent, type ReactNode } from 'react';
+import {
+  startTransition,
+  useActionState,
+  useState,
+  type FocusEvent,
+  type FormEvent,
+  type ReactNode,
+} from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -63,6 +70,15 @@ export function ProductForm(props: ProductFormProps) {
     }));
   };
 
+  // Submitted from onSubmit rather than `<form action>`: React resets a form after an action, which could
+  // wipe what the user started typing right after an error showed up. Fields re-mount with the answer instead.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (pending) return;
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  };
+
   const field = (
     name: FieldName,
     label: string,
@@ -105,7 +121,7 @@ export function ProductForm(props: ProductFormProps) {
 
   return (
     <form
-      action={formAction}
+      onSubmit={submit}
       noValidate
       className="grid gap-5"
       aria-label={mode === 'create' ? 'New product' : 'Edit product'}
