@@ -298,6 +298,29 @@ describe('back office in Chromium against the real stack', () => {
     await context.close();
   }, 120_000);
 
+  it("refuses a submit whose CSRF token is not the session's, keeping what was typed, creating nothing", async () => {
+    const { context, page } = await asAdmin();
+    const before = (await allProducts()).length;
+    const title = `Forged lamp ${suffix()}`;
+    await page.goto('/admin/products/new');
+    await fillCreateForm(page, { title, sku: skuCode('FORGED') });
+    // What a forging site cannot know: the session's token. The page's POST goes out with another one.
+    const csrf = (await context.cookies()).find((c) => c.name === '__Host-shopstream-csrf')?.value ?? '';
+    let forged = false;
+    await page.route('**/admin/products/new', (route) => {
+      const body = route.request().postData() ?? '';
+      if (route.request().method() !== 'POST' || !csrf || !body.includes(csrf)) return route.continue();
+      forged = true;
+      return route.continue({ postData: body.replace(csrf, 'forged-by-another-site') });
+    });
+    await page.getByRole('button', { name: 'Create product' }).click();
+    await page.getByText('Your session changed since this page was loaded').waitFor();
+    expect(forged).toBe(true);
+    expect(await page.getByLabel('Title').inputValue()).toBe(title);
+    expect((await allProducts()).length).toBe(before);
+    await context.close();
+  }, 120_000);
+
   it('a double-submitted create (same idempotency key) creates one product', async () => {
     const { context, page } = await asAdmin();
     const title = `Twice-sent lamp ${suffix()}`;
