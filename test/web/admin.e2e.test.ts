@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUserRoles } from '../../services/identity/src/app/set-user-roles.js';
 import { createIdentityStore } from '../../services/identity/src/infra/identity-store.js';
-import { catalogApi, type CatalogApi } from '../support/catalog.js';
+import { catalogApi, idempotencyKey, productInput, type CatalogApi } from '../support/catalog.js';
 import { createTestTenant, identityDatabasePool, signedInUser } from '../support/identity.js';
 import { portsOf } from '../support/stack.js';
 import { stackControl } from '../../tools/stack/control.js';
@@ -20,6 +20,7 @@ import { BrowserProblems, launchChromium, type TestBrowser } from './browser.js'
 
 const PASSWORD = 'correct horse battery staple 42';
 const STEP_MS = 20_000;
+const DRAFT = 1;
 const ACTIVE = 2;
 const ARCHIVED = 3;
 
@@ -439,6 +440,49 @@ describe('back office in Chromium against the real stack', () => {
     await context.close();
   }, 120_000);
 
+  it('pages through the list with page tokens, and filters it by status', async () => {
+    const token = await apiToken();
+    const prefix = `Paged lamp ${suffix()}`;
+    for (let i = 0; i < 21; i += 1)
+      await catalog.createProduct(
+        {
+          idempotencyKey: idempotencyKey(),
+          ownerRegion: 'eu',
+          product: productInput({ title: `${prefix} ${i}`, status: i % 2 === 0 ? ACTIVE : DRAFT }),
+        },
+        { token },
+      );
+    const total = (await allProducts()).length;
+    expect(total).toBeGreaterThan(20);
+    expect(total).toBeLessThanOrEqual(40);
+    const { context, page } = await asAdmin();
+    const cells = (column: number) =>
+      page
+        .getByRole('table', { name: 'Products' })
+        .locator(`tbody tr td:nth-child(${column})`)
+        .allInnerTexts();
+    await page.goto('/admin');
+    const first = await cells(1);
+    expect(first).toHaveLength(20);
+    expect(first[0]).toBe(`${prefix} 20`); // newest first
+    await page.getByRole('link', { name: 'Next page' }).click();
+    await page.waitForURL('**/admin?page=*');
+    const second = await cells(1);
+    expect(second).toHaveLength(total - 20);
+    expect(second.filter((t) => first.includes(t))).toEqual([]);
+    await expect(page.getByRole('link', { name: 'Next page' }).count()).resolves.toBe(0);
+    await page.getByRole('link', { name: 'First page' }).click();
+    await page.waitForURL(/\/admin$/);
+
+    await page.getByLabel('Status').selectOption('draft');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForURL('**/admin?status=draft');
+    const statuses = await cells(2);
+    expect(statuses.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(statuses)).toEqual(new Set(['Draft']));
+    await context.close();
+  }, 180_000);
+
   it('has no critical or serious axe violations on list, create, edit and history, in both themes', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       const { context, page } = await asAdmin(scheme);
@@ -477,16 +521,17 @@ describe('back office in Chromium against the real stack', () => {
     } finally {
       await stackControl.start(['catalog']);
     }
-    // Back: the list works again (the sidecar reconnects to the restarted app).
+    // Back: the pages work again (the sidecar reconnects to the restarted app).
     await expect
       .poll(
         async () => {
-          await page.goto('/admin');
-          return page.getByRole('link', { name: lamp.title, exact: true }).count();
+          await page.goto(`/admin/products/${lamp.id}/edit`);
+          return page.getByRole('textbox', { name: 'Title' }).count();
         },
         { timeout: 60_000, interval: 2_000 },
       )
       .toBe(1);
+    expect(await page.getByLabel('Title').inputValue()).toBe(lamp.title);
     await context.close();
   }, 180_000);
 
