@@ -242,6 +242,7 @@ describe('back office in Chromium against the real stack', () => {
   it('lists every version in the history: who, when and what changed', async () => {
     const { context, page } = await asAdmin();
     await page.goto(`/admin/products/${lamp.id}/history`);
+    await page.getByRole('table', { name: 'Versions' }).waitFor();
     const rows = page.getByRole('table', { name: 'Versions' }).locator('tbody tr');
     await expect(rows.count()).resolves.toBe(3);
     await expect(rows.nth(0).getByRole('cell').nth(0).textContent()).resolves.toBe('3');
@@ -456,17 +457,19 @@ describe('back office in Chromium against the real stack', () => {
     expect(total).toBeGreaterThan(20);
     expect(total).toBeLessThanOrEqual(40);
     const { context, page } = await asAdmin();
-    const cells = (column: number) =>
-      page
-        .getByRole('table', { name: 'Products' })
-        .locator(`tbody tr td:nth-child(${column})`)
-        .allInnerTexts();
+    // After the table is shown: React may reveal streamed content a moment after the load event.
+    const cells = async (column: number) => {
+      const table = page.getByRole('table', { name: 'Products' });
+      await table.waitFor();
+      return table.locator(`tbody tr td:nth-child(${column})`).allInnerTexts();
+    };
     await page.goto('/admin');
     const first = await cells(1);
     expect(first).toHaveLength(20);
     expect(first[0]).toBe(`${prefix} 20`); // newest first
     await page.getByRole('link', { name: 'Next page' }).click();
     await page.waitForURL('**/admin?page=*');
+    await expect.poll(async () => (await cells(1))[0]).not.toBe(first[0]);
     const second = await cells(1);
     expect(second).toHaveLength(total - 20);
     expect(second.filter((t) => first.includes(t))).toEqual([]);
