@@ -1,0 +1,26 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { requireCatalogAdmin } from '@/server/identity/require-admin';
+
+/**
+ * The back office's frame, guarded server-side (every page and every action checks again) with its own
+ * navigation. A refusal renders the root `forbidden` page (or redirects to sign in) before any admin markup.
+ * (The status stays 200: the root loading.tsx has started the stream by then.)
+ */
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  await requireCatalogAdmin();
+  return (
+    <div className="grid gap-6">
+      <nav aria-label="Back office" className="flex flex-wrap items-center gap-4 border-b pb-3 text-sm">
+        <span className="font-semibold">Back office</span>
+        <Link href="/admin" className="underline-offset-4 hover:underline">
+          Products
+        </Link>
+        <Link href="/admin/products/new" className="underline-offset-4 hover:underline">
+          New product
+        </Link>
+      </nav>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+import { z } from 'zod';
+
+// In the browser zod would probe `new Function` to compile parsers, which the nonce CSP (no 'unsafe-eval')
+// reports as a violation: parse without that JIT there. Before any schema is built (it is decided then).
+if (typeof window !== 'undefined') z.config({ jitless: true });
+
+/**
+ * The back office's product form: what an admin types, validated the same way in the browser (comfort,
+ * on blur) and in the server action (safety). Limits and patterns mirror catalog's own validation
+ * (services/catalog/src/domain/product-input.ts), with messages written for people; catalog still decides.
+ */
+
+export const CATEGORY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*){0,3}$/;
+export const SKU_CODE_PATTERN = /^[A-Z0-9][A-Z0-9._-]{0,63}$/;
+export const REGION_PATTERN = /^[a-z][a-z0-9-]{1,15}$/;
+const PRICE_PATTERN = /^\d{1,10}(?:\.\d{1,3})?$/;
+export const PRICE_MESSAGE = 'Enter a price like 24.90 (digits, optional decimals).';
+
+const text = (label: string, max: number, required: boolean) =>
+  z
+    .string()
+    .transform((v) => v.trim())
+    .pipe(
+      z
+        .string()
+        .min(required ? 1 : 0, `Enter a ${label.toLowerCase()}.`)
+        .max(max, `${label} must be at most ${max} characters.`),
+    );
+
+export const productStatusValues = ['draft', 'active'] as const;
+export type ProductStatusValue = (typeof productStatusValues)[number];
+
+/** Fields shared by create and edit. */
+const contentFields = {
+  title: text('Title', 200, true),
+  brand: text('Brand', 100, true),
+  category: z
+    .string()
+    .trim()
+    .max(100, 'Category must be at most 100 characters.')
+    .regex(CATEGORY_PATTERN, 'Use 1–4 lower-case words separated by “/”, e.g. home/kitchen.'),
+  description: text('Description', 5_000, false),
+  status: z.enum(productStatusValues, { error: 'Choose draft or active.' }),
+  price: z.string().trim().regex(PRICE_PATTERN, PRICE_MESSAGE),
+};
+
+export const createProductSchema = z.object({
+  ...contentFields,
+  ownerRegion: z
+    .string()
+    .trim()
+    .regex(REGION_PATTERN, 'Enter a region code like eu or us-west (lower case, 2–16 characters).'),
+  currency: z
+    .string()
+    .trim()
+    .transform((v) => v.toUpperCase())
+    .pipe(z.string().regex(/^[A-Z]{3}$/, 'Enter a three-letter currency code like EUR.')),
+  skuCode: z
+    .string()
+    .trim()
+    .regex(SKU_CODE_PATTERN, 'Use 1–64 upper-case letters, digits, “.”, “_” or “-”, e.g. TSHIRT-RED-M.'),
+  stock: z
+    .string()
+    .trim()
+    .regex(/^(0|[1-9]\d{0,6})$/, 'Enter a whole number of units from 0 to 1,000,000.')
+    .refine((v) => Number(v) <= 1_000_000, 'Enter a whole number of units from 0 to 1,000,000.'),
+});
+
+/** Edit: the price is optional (a product without a price in its own region has no price field). */
+export const updateProductSchema = z.object({
+  ...contentFields,
+  price: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || PRICE_PATTERN.test(v), PRICE_MESSAGE),
+});
+
+export type CreateProductFields = z.infer<typeof createProductSchema>;
+export type UpdateProductFields = z.infer<typeof updateProductSchema>;
+
+/** Every field name of the forms, in display order. */
+export const createFieldNames = [
+  'title',
+  'brand',
+  'category',
+  'description',
+  'status',
+  'ownerRegion',
+  'skuCode',
+  'price',
+  'currency',
+  'stock',
+] as const;
+export const updateFieldNames = ['title', 'brand', 'category', 'description', 'status', 'price'] as const;
+export type ProductFieldName = (typeof createFieldNames)[number];
+
+/** Decimal places of a currency's minor unit (EUR 2, JPY 0, …); undefined for an unknown code. */
+export function currencyDigits(currency: string): number | undefined {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+      .maximumFractionDigits;
+  } catch {
+    return undefined;
+  }
+}
+
+/** "24.90" in EUR → "2490"; undefined when the amount has more decimals than the currency allows. */
+export function toMinorUnits(price: string, currency: string): string | undefined {
+  const digits = currencyDigits(currency);
+  if (digits === undefined) return undefined;
+  const [whole = '0', fraction = ''] = price.split('.');
+  if (fraction.length > digits) return undefined;
+  const minor = `${whole}${fraction.padEnd(digits, '0')}`.replace(/^0+(?=\d)/, '');
+  return minor;
+}
+
+/** "2490" in EUR → "24.90" (for the edit form's price field). */
+export function fromMinorUnits(amountMinor: string, currency: string): string {
+  const digits = currencyDigits(currency) ?? 2;
+  if (digits === 0) return amountMinor;
+  const padded = amountMinor.padStart(digits + 1, '0');
+  return `${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
+}
+
+/** First message per field, keyed by field name. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? 'form');
+    out[key] ??= issue.message;
+  }
+  return out;
+}

@@ -1,0 +1,228 @@
+'use client';
+
+import {
+  startTransition,
+  useActionState,
+  useState,
+  type FocusEvent,
+  type FormEvent,
+  type ReactNode,
+} from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { NativeSelect } from '@/components/ui/native-select';
+import { Textarea } from '@/components/ui/textarea';
+import { createProductSchema, updateProductSchema } from './product-form-schema';
+import { emptyProductFormState, type ProductFormState } from './product-form-state';
+
+interface ProductFormProps {
+  readonly mode: 'create' | 'edit';
+  readonly action: (previous: ProductFormState, form: FormData) => Promise<ProductFormState>;
+  readonly csrf: string;
+  /** One per rendered form (adr/0023): a repeated submit of this form is one change in catalog. */
+  readonly idempotencyKey: string;
+  readonly initialValues: Readonly<Record<string, string>>;
+  /** Edit: the product and the version the form was loaded at. */
+  readonly productId?: string;
+  readonly expectedVersion?: string;
+  /** Edit: what the price field prices ("EUR, SKU TEE-1 in eu"); no price field without it. */
+  readonly priceHint?: string;
+}
+
+type FieldName = keyof typeof createProductSchema.shape;
+
+/**
+ * The product form of the back office: every field validated on blur for comfort (the same zod rules as the
+ * server action), then on the server for safety; messages tied to their fields; what was typed kept on
+ * every error, including a version conflict, which says so and offers the latest version.
+ */
+export function ProductForm(props: ProductFormProps) {
+  const { mode, action, csrf, idempotencyKey, initialValues, productId, expectedVersion, priceHint } = props;
+  const [state, formAction, pending] = useActionState(action, emptyProductFormState);
+  // Messages from blur checks, for the server state they were made against (a new answer replaces them).
+  const [checked, setChecked] = useState<{ for: ProductFormState; errors: Record<string, string | null> }>({
+    for: state,
+    errors: {},
+  });
+  const clientErrors = checked.for === state ? checked.errors : {};
+  const value = (name: string) => state.values[name] ?? initialValues[name] ?? '';
+  const errorOf = (name: string): string | undefined => {
+    const local = clientErrors[name];
+    if (local !== undefined) return local ?? undefined;
+    return state.fieldErrors[name];
+  };
+
+  const checkField = (event: FocusEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => {
+    const name = event.currentTarget.name as FieldName;
+    const shape: Record<
+      string,
+      { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } }
+    > = mode === 'create' ? createProductSchema.shape : updateProductSchema.shape;
+    const schema = shape[name];
+    if (!schema) return;
+    const result = schema.safeParse(event.currentTarget.value);
+    const message = result.success ? null : (result.error?.issues[0]?.message ?? null);
+    setChecked((prev) => ({
+      for: state,
+      errors: { ...(prev.for === state ? prev.errors : {}), [name]: message },
+    }));
+  };
+
+  // Submitted from onSubmit rather than `<form action>`: React resets a form after an action, which could
+  // wipe what the user started typing right after an error showed up. Fields re-mount with the answer instead.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (pending) return;
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  };
+
+  const field = (
+    name: FieldName,
+    label: string,
+    control: (aria: {
+      id: string;
+      name: string;
+      defaultValue: string;
+      onBlur: typeof checkField;
+      'aria-invalid'?: true;
+      'aria-describedby'?: string;
+    }) => ReactNode,
+    hint?: string,
+  ) => {
+    const error = errorOf(name);
+    const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
+    return (
+      <div className="grid gap-2">
+        <Label htmlFor={name}>{label}</Label>
+        {control({
+          id: name,
+          name,
+          defaultValue: value(name),
+          onBlur: checkField,
+          ...(error ? { 'aria-invalid': true as const } : {}),
+          ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+        })}
+        {hint ? (
+          <p id={`${name}-hint`} className="text-sm text-muted-foreground">
+            {hint}
+          </p>
+        ) : null}
+        {error ? (
+          <p id={`${name}-error`} className="text-sm text-destructive">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    );
+  };
+
+  return (
+    <form
+      onSubmit={submit}
+      noValidate
+      className="grid gap-5"
+      aria-label={mode === 'create' ? 'New product' : 'Edit product'}
+    >
+      {state.conflict ? (
+        <Alert variant="destructive">
+          <p className="font-semibold">Someone else saved this product first.</p>
+          <p className="mt-1">
+            It is now at version {state.conflict.currentVersion || 'newer than yours'}; you loaded version{' '}
+            {expectedVersion}. Your changes were not saved and are still in the form below.
+          </p>
+          <p className="mt-2">
+            {/* A full page load: the form starts again from the latest version (copy your text first). */}
+            <a
+              href={`/admin/products/${productId ?? ''}/edit`}
+              className="font-medium underline underline-offset-4"
+            >
+              Load the latest version
+            </a>
+          </p>
+        </Alert>
+      ) : null}
+      {state.formError ? <Alert variant="destructive">{state.formError}</Alert> : null}
+      <input type="hidden" name="csrf" value={csrf} />
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      {productId ? <input type="hidden" name="productId" value={productId} /> : null}
+      {expectedVersion ? <input type="hidden" name="expectedVersion" value={expectedVersion} /> : null}
+      {/* Re-mounted with every answer, so each field shows what was submitted (React resets forms after actions). */}
+      <div key={JSON.stringify(state.values)} className="grid gap-5">
+        {field('title', 'Title', (p) => (
+          <Input {...p} autoComplete="off" maxLength={400} />
+        ))}
+        <div className="grid gap-5 sm:grid-cols-2">
+          {field('brand', 'Brand', (p) => (
+            <Input {...p} autoComplete="off" />
+          ))}
+          {field(
+            'category',
+            'Category',
+            (p) => (
+              <Input {...p} autoComplete="off" />
+            ),
+            'Lower-case path, e.g. home/kitchen',
+          )}
+        </div>
+        {field(
+          'description',
+          'Description',
+          (p) => (
+            <Textarea {...p} rows={5} />
+          ),
+          'Plain text, optional',
+        )}
+        <div className="grid gap-5 sm:grid-cols-2">
+          {field('status', 'Status', (p) => (
+            <NativeSelect {...p}>
+              <option value="draft">Draft (hidden from shoppers)</option>
+              <option value="active">Active (on sale)</option>
+            </NativeSelect>
+          ))}
+          {mode === 'create'
+            ? field(
+                'ownerRegion',
+                'Owner region',
+                (p) => <Input {...p} autoComplete="off" />,
+                'Region whose admins own the product, e.g. eu',
+              )
+            : null}
+        </div>
+        {mode === 'create' ? (
+          <fieldset className="grid gap-5 rounded-md border p-4">
+            <legend className="px-1 text-sm font-medium">First variant (SKU)</legend>
+            {field(
+              'skuCode',
+              'SKU code',
+              (p) => (
+                <Input {...p} autoComplete="off" />
+              ),
+              'Upper case, unique in the shop, e.g. TSHIRT-RED-M',
+            )}
+            <div className="grid gap-5 sm:grid-cols-3">
+              {field('price', 'Price', (p) => (
+                <Input {...p} inputMode="decimal" autoComplete="off" />
+              ))}
+              {field('currency', 'Currency', (p) => (
+                <Input {...p} autoComplete="off" maxLength={3} />
+              ))}
+              {field('stock', 'Stock', (p) => (
+                <Input {...p} inputMode="numeric" autoComplete="off" />
+              ))}
+            </div>
+          </fieldset>
+        ) : priceHint ? (
+          field('price', 'Price', (p) => <Input {...p} inputMode="decimal" autoComplete="off" />, priceHint)
+        ) : null}
+      </div>
+      <div>
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Saving…' : mode === 'create' ? 'Create product' : 'Save changes'}
+        </Button>
+      </div>
+    </form>
+  );
+}
