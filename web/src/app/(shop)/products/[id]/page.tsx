@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { ProductDetail } from '@/components/product-detail';
@@ -6,11 +7,15 @@ import { isShopRegion, DEFAULT_REGION } from '@/features/catalog/catalog-regions
 import { getProduct } from '@/features/catalog/catalog-reads';
 import { CatalogUnavailable } from '@/features/catalog/catalog-unavailable';
 import type { SearchParams } from '@/features/catalog/catalog-query';
+import { isProductId, PRODUCT_MISSING_HEADER } from '@/features/catalog/product-gate';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** One read per request, shared by the metadata and the page. */
-const readProduct = cache(async (id: string) => (UUID.test(id) ? getProduct(id) : undefined));
+/**
+ * One read per request, shared by the metadata and the page; none when the proxy already found the id
+ * unknown (it answered 404: features/catalog/product-gate.ts).
+ */
+const readProduct = cache(async (id: string) =>
+  isProductId(id) && (await headers()).get(PRODUCT_MISSING_HEADER) === null ? getProduct(id) : undefined,
+);
 
 interface Props {
   params: Promise<{ id: string }>;
