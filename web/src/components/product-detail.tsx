@@ -73,6 +73,7 @@ export function ProductDetail({ product, region }: { product: Product; region: S
             <Link
               key={r.region}
               href={`/products/${product.productId}?region=${r.region}`}
+              prefetch={false}
               aria-current={r.region === region ? 'true' : undefined}
               className={cn(
                 'underline-offset-4 hover:underline',

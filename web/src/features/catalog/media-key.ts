@@ -20,12 +20,15 @@ export type MediaKeyResult =
   | { readonly ok: true; readonly key: string; readonly contentType: string }
   | { readonly ok: false; readonly status: 400 | 404; readonly detail: string };
 
+const TENANT = /^[a-z0-9][a-z0-9-]{1,62}$/;
+
 /**
  * Checks the decoded path segments of `/media/…`: no `.`/`..` or empty segments, no separators or
- * control characters inside a segment, a known image extension, and the request's own tenant first
- * (another tenant's objects are "not found", as in the catalog).
+ * control characters inside a segment, a tenant id first, and a known image extension. The key is not
+ * matched against the request's tenant: the image optimizer fetches `/media/…` internally without the
+ * browser's Host, so product images are public by key (adr/0022).
  */
-export function parseMediaKey(segments: readonly string[], tenantId: string): MediaKeyResult {
+export function parseMediaKey(segments: readonly string[]): MediaKeyResult {
   if (segments.length < 2 || segments.length > MAX_SEGMENTS)
     return { ok: false, status: 400, detail: 'not a media key' };
   for (const segment of segments) {
@@ -35,8 +38,8 @@ export function parseMediaKey(segments: readonly string[], tenantId: string): Me
   const name = segments.at(-1) ?? '';
   const extension = name.includes('.') ? (name.split('.').at(-1) ?? '').toLowerCase() : '';
   const contentType = MEDIA_CONTENT_TYPES[extension];
+  if (!TENANT.test(segments[0] ?? '')) return { ok: false, status: 400, detail: 'not a media key' };
   if (contentType === undefined) return { ok: false, status: 404, detail: 'no such image' };
-  if (segments[0] !== tenantId) return { ok: false, status: 404, detail: 'no such image' };
   return { ok: true, key: segments.join('/'), contentType };
 }
 

@@ -1,11 +1,10 @@
 import { parseMediaKey } from '@/features/catalog/media-key';
 import { getMediaObject } from '@/server/media/s3-get-object';
-import { requestContext } from '@/server/request-context';
 
 /**
  * Product images from the S3 API through the app (adr/0022): `/media/<tenant>/…/<name>.png`. The key is
- * checked (no traversal, the host's tenant only, image types only), the object is streamed with its
- * content type fixed by the extension, and browsers and the image optimizer may cache it for a day.
+ * checked (no traversal, image types only), the object is streamed with its content type fixed by the
+ * extension, and browsers and the image optimizer may cache it for a day.
  */
 
 const CACHE_CONTROL = 'public, max-age=86400, stale-while-revalidate=604800';
@@ -21,8 +20,7 @@ const problem = (status: number, title: string, detail: string) =>
 
 export async function GET(request: Request, { params }: { params: Promise<{ key: string[] }> }) {
   const { key: segments } = await params;
-  const { tenantId } = await requestContext();
-  const parsed = parseMediaKey(segments, tenantId);
+  const parsed = parseMediaKey(segments);
   if (!parsed.ok)
     return parsed.status === 400
       ? problem(400, 'Web.InvalidMediaKey', parsed.detail)
