@@ -42,3 +42,21 @@ export function ProductCard({ product, preload = false }: { product: ProductSumm
     </li>
   );
 }
+
+/** Placeholder cards of the same size as ProductCard while a list streams in (no layout shift). */
+export function ProductGridSkeleton({ count }: { count: number }) {
+  return (
+    <div role="status" className="grid gap-2">
+      <span className="sr-only">Loading products…</span>
+      <ul aria-hidden="true" className={PRODUCT_GRID_CLASS}>
+        {Array.from({ length: count }, (_, i) => (
+          <li key={i} className="grid content-start gap-2 rounded-md border p-3">
+            <div className="aspect-square animate-pulse rounded bg-muted" />
+            <div className="h-4 w-3/4 animate-pulse rounded bg-muted" />
+            <div className="h-3 w-1/3 animate-pulse rounded bg-muted" />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { PRODUCT_GRID_CLASS, ProductCard } from '@/components/product-card';
+import { Suspense } from 'react';
+import { PRODUCT_GRID_CLASS, ProductCard, ProductGridSkeleton } from '@/components/product-card';
 import { Alert } from '@/components/ui/alert';
 import { buttonVariants } from '@/components/ui/button';
 import {
@@ -26,7 +27,14 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
       {invalid ? (
         <Alert variant="destructive">Some filters are not valid: correct them above to see products.</Alert>
       ) : (
-        <ListingResults query={query} />
+        // The heading and the form are in the first flush; the results stream in (keyed: a new query
+        // shows the skeleton again instead of the old results).
+        <Suspense
+          key={JSON.stringify(query.filters) + query.pageToken}
+          fallback={<ProductGridSkeleton count={4} />}
+        >
+          <ListingResults query={query} />
+        </Suspense>
       )}
     </div>
   );
