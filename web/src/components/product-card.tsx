@@ -31,7 +31,12 @@ export function ProductCard({ product, preload = false }: { product: ProductSumm
         ) : null}
       </div>
       <h3 className="text-sm font-medium leading-snug">
-        <Link href={`/products/${product.productId}`} className="underline-offset-4 hover:underline">
+        {/* No viewport prefetch: a grid of 12 links would fetch 12 pages a phone may never open. */}
+        <Link
+          href={`/products/${product.productId}`}
+          prefetch={false}
+          className="underline-offset-4 hover:underline"
+        >
           {product.title}
         </Link>
       </h3>
