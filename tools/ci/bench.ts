@@ -35,6 +35,7 @@ const { benchTiltReload } = await import('../../bench/platform/tilt-reload.bench
 const { webBenchFixture } = await import('../../bench/web/web-fixture.js');
 const { benchJsPerRoute } = await import('../../bench/web/js-per-route.bench.js');
 const { benchCatalogPageLoad } = await import('../../bench/web/catalog-page-load.bench.js');
+const { benchLighthouse } = await import('../../bench/web/lighthouse.bench.js');
 
 rmSync(dataRoot, { recursive: true, force: true });
 const supervisorOf =
@@ -110,6 +111,7 @@ await withStack('local', async () => {
     const fixture = await webBenchFixture();
     await benchJsPerRoute(fixture);
     await benchCatalogPageLoad(fixture);
+    await benchLighthouse(fixture);
   }
   redis = await measurePubsubLatency('Redis Streams');
 });
