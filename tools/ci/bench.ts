@@ -4,7 +4,7 @@
  * verification, sign-in), the catalog and pub/sub latency, then on the full stack (Kafka) idle memory and
  * pub/sub latency, each against the local numbers of the same run. Results: bench/results/<name>.json.
  *
- * `npm run bench -- [bootstrap] [sidecar] [actors] [identity] [catalog]` runs only the named groups besides
+ * `npm run bench -- [bootstrap] [sidecar] [actors] [identity] [catalog] [web]` runs only the named groups besides
  * the start-up, memory and pub/sub measurements of both profiles (which always run: they are each other's
  * baselines).
  */
@@ -32,6 +32,10 @@ const { benchUpdateStock } = await import('../../bench/catalog/stock.bench.js');
 const { measureKafkajsLatency, measurePubsubLatency, writePubsubResults } =
   await import('../../bench/platform/pubsub-latency.bench.js');
 const { benchTiltReload } = await import('../../bench/platform/tilt-reload.bench.js');
+const { webBenchFixture } = await import('../../bench/web/web-fixture.js');
+const { benchJsPerRoute } = await import('../../bench/web/js-per-route.bench.js');
+const { benchCatalogPageLoad } = await import('../../bench/web/catalog-page-load.bench.js');
+const { benchLighthouse } = await import('../../bench/web/lighthouse.bench.js');
 
 rmSync(dataRoot, { recursive: true, force: true });
 const supervisorOf =
@@ -102,6 +106,12 @@ await withStack('local', async () => {
     await benchCreateToVisible();
     await benchReads();
     await benchUpdateStock();
+  }
+  if (wanted('web')) {
+    const fixture = await webBenchFixture();
+    await benchJsPerRoute(fixture);
+    await benchCatalogPageLoad(fixture);
+    await benchLighthouse(fixture);
   }
   redis = await measurePubsubLatency('Redis Streams');
 });

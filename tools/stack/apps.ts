@@ -64,6 +64,10 @@ export function infraEnv(): Record<string, string> {
     TEMPORAL_ADDRESS: `127.0.0.1:${ports.temporal}`,
     TEMPORAL_NAMESPACE: 'default',
     S3_ENDPOINT: `http://127.0.0.1:${ports.s3}`,
+    // versitygw's root account (the web app reads product images with it: /media/<key>).
+    S3_REGION: cred.awsRegion,
+    S3_ACCESS_KEY_ID: cred.s3AccessKey,
+    S3_SECRET_ACCESS_KEY: cred.s3SecretKey,
     OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${ports.otlpHttp}`,
   };
 }

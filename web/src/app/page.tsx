@@ -1,7 +1,13 @@
 import Link from 'next/link';
+import { Suspense } from 'react';
+import { PRODUCT_GRID_CLASS, ProductCard, ProductGridSkeleton } from '@/components/product-card';
 import { buttonVariants } from '@/components/ui/button';
-import { Card, CardTitle } from '@/components/ui/card';
+import { featuredProducts } from '@/features/catalog/catalog-reads';
+import { CatalogUnavailable } from '@/features/catalog/catalog-unavailable';
 
+const FEATURED_COUNT = 8;
+
+/** The hero is in the first flush (it is the page's first paint); the featured grid streams in after it. */
 export default function HomePage() {
   return (
     <div className="grid gap-8">
@@ -12,20 +18,42 @@ export default function HomePage() {
           friends buy, and check out in one go.
         </p>
         <div className="flex flex-wrap gap-3">
-          <Link href="/sign-up" className={buttonVariants()}>
-            Create an account
+          <Link href="/products" className={buttonVariants()}>
+            Browse the catalog
           </Link>
-          <Link href="/sign-in" className={buttonVariants({ variant: 'outline' })}>
-            Sign in
+          <Link href="/sign-up" className={buttonVariants({ variant: 'outline' })}>
+            Create an account
           </Link>
         </div>
       </section>
-      <Card aria-labelledby="featured-title">
-        <CardTitle id="featured-title">Featured products</CardTitle>
-        <p className="mt-2 text-sm text-muted-foreground">
-          The catalog is not available yet: featured products appear here once the catalog service is running.
-        </p>
-      </Card>
+      <section aria-labelledby="featured-title" className="grid gap-4">
+        <h2 id="featured-title" className="text-xl font-semibold">
+          Featured products
+        </h2>
+        <Suspense fallback={<ProductGridSkeleton count={4} />}>
+          <FeaturedProducts />
+        </Suspense>
+      </section>
     </div>
+  );
+}
+
+async function FeaturedProducts() {
+  const featured = await featuredProducts(FEATURED_COUNT);
+  return featured.ok ? (
+    featured.value.products.length > 0 ? (
+      <ul className={PRODUCT_GRID_CLASS}>
+        {featured.value.products.map((product, index) => (
+          // The first image is the largest paint of the grid: preload it, and only it.
+          <ProductCard key={product.productId} product={product} preload={index === 0} />
+        ))}
+      </ul>
+    ) : (
+      <p className="text-sm text-muted-foreground">
+        No products yet: they appear here once sellers add some.
+      </p>
+    )
+  ) : (
+    <CatalogUnavailable detail={featured.problem.detail} />
   );
 }

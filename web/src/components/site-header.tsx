@@ -10,6 +10,9 @@ export async function SiteHeader() {
         <Link href="/" className="mr-auto text-lg font-semibold">
           Shopstream
         </Link>
+        <Link href="/products" className="text-sm underline-offset-4 hover:underline">
+          Catalog
+        </Link>
         {principal ? (
           <>
             {isCatalogAdmin(principal) ? (

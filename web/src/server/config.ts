@@ -23,6 +23,16 @@ const webConfigSchema = z.object({
     .string()
     .default('')
     .transform((s) => s.split(',').filter(Boolean)),
+  /** The S3 API holding product images (versitygw locally; the stack passes these to every app). */
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1),
+  S3_SECRET_ACCESS_KEY: z.string().min(1),
+  /** Bucket of the catalog's media (`MediaRef.bucket` of the seed and the admin pages). */
+  WEB_MEDIA_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/)
+    .default('catalog-media'),
 });
 
 export type WebConfig = z.infer<typeof webConfigSchema>;

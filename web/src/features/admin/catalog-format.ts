@@ -1,8 +1,6 @@
 /** Display helpers for catalog values (int64 as strings, proto timestamps, numeric enums). */
 
-export const PRODUCT_STATUS = { DRAFT: 1, ACTIVE: 2, ARCHIVED: 3 } as const;
-
-export const CHANGE_KIND = { CREATED: 1, UPDATED: 2, ARCHIVED: 3, STOCK: 4 } as const;
+export { CHANGE_KIND, PRODUCT_STATUS } from '@/lib/catalog-enums';
 
 const statusLabels: Record<number, string> = { 1: 'Draft', 2: 'Active', 3: 'Archived' };
 const changeLabels: Record<number, string> = { 1: 'Created', 2: 'Edited', 3: 'Archived', 4: 'Stock' };

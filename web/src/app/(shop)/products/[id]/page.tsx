@@ -1,0 +1,45 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { ProductDetail } from '@/components/product-detail';
+import { isShopRegion, DEFAULT_REGION } from '@/features/catalog/catalog-regions';
+import { getProduct } from '@/features/catalog/catalog-reads';
+import { CatalogUnavailable } from '@/features/catalog/catalog-unavailable';
+import type { SearchParams } from '@/features/catalog/catalog-query';
+import { isProductId, PRODUCT_MISSING_HEADER } from '@/features/catalog/product-gate';
+
+/**
+ * One read per request, shared by the metadata and the page; none when the proxy already found the id
+ * unknown (it answered 404: features/catalog/product-gate.ts).
+ */
+const readProduct = cache(async (id: string) =>
+  isProductId(id) && (await headers()).get(PRODUCT_MISSING_HEADER) === null ? getProduct(id) : undefined,
+);
+
+interface Props {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const result = await readProduct((await params).id);
+  return { title: result?.ok ? result.value.title : 'Product' };
+}
+
+export default async function ProductPage({ params, searchParams }: Props) {
+  const [{ id }, search] = await Promise.all([params, searchParams]);
+  const result = await readProduct(id);
+  if (result === undefined || (!result.ok && result.problem.status === 404)) notFound();
+  if (!result.ok) {
+    return (
+      <div className="grid gap-4">
+        <h1 className="text-2xl font-semibold">Product</h1>
+        <CatalogUnavailable detail={result.problem.detail} />
+      </div>
+    );
+  }
+  const wanted = typeof search.region === 'string' ? search.region : '';
+  const region = isShopRegion(wanted) ? wanted : DEFAULT_REGION;
+  return <ProductDetail product={result.value} region={region} />;
+}

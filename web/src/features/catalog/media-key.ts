@@ -1,0 +1,49 @@
+/**
+ * Product images are served by this app at `/media/<object key>` (adr/0022). Object keys are the catalog's
+ * `MediaRef.key`: `<tenant>/…/<name>.<ext>`, path segments of letters, digits, `.`, `_` and `-`.
+ */
+
+const SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/;
+const MAX_SEGMENTS = 8;
+
+/** Image types the route answers with; anything else is not served (no HTML or SVG from the bucket). */
+export const MEDIA_CONTENT_TYPES: Readonly<Record<string, string>> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  gif: 'image/gif',
+};
+
+export type MediaKeyResult =
+  | { readonly ok: true; readonly key: string; readonly contentType: string }
+  | { readonly ok: false; readonly status: 400 | 404; readonly detail: string };
+
+const TENANT = /^[a-z0-9][a-z0-9-]{1,62}$/;
+
+/**
+ * Checks the decoded path segments of `/media/…`: no `.`/`..` or empty segments, no separators or
+ * control characters inside a segment, a tenant id first, and a known image extension. The key is not
+ * matched against the request's tenant: the image optimizer fetches `/media/…` internally without the
+ * browser's Host, so product images are public by key (adr/0022).
+ */
+export function parseMediaKey(segments: readonly string[]): MediaKeyResult {
+  if (segments.length < 2 || segments.length > MAX_SEGMENTS)
+    return { ok: false, status: 400, detail: 'not a media key' };
+  for (const segment of segments) {
+    if (segment === '.' || segment === '..' || !SEGMENT.test(segment))
+      return { ok: false, status: 400, detail: 'not a media key' };
+  }
+  const name = segments.at(-1) ?? '';
+  const extension = name.includes('.') ? (name.split('.').at(-1) ?? '').toLowerCase() : '';
+  const contentType = MEDIA_CONTENT_TYPES[extension];
+  if (!TENANT.test(segments[0] ?? '')) return { ok: false, status: 400, detail: 'not a media key' };
+  if (contentType === undefined) return { ok: false, status: 404, detail: 'no such image' };
+  return { ok: true, key: segments.join('/'), contentType };
+}
+
+/** The app path of an object key (keys are checked again by the route). */
+export function mediaPath(key: string): string {
+  return `/media/${key.split('/').map(encodeURIComponent).join('/')}`;
+}
