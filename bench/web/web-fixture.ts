@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { productImage } from '../../services/catalog/src/seed/product-image.js';
-import { devCredentials } from '../../tools/stack/layout.js';
+import { devCredentials, mediaBucket } from '../../tools/stack/layout.js';
 import { catalogApi, idempotencyKey, productInput } from '../../test/support/catalog.js';
 import { createTestTenant, identityDatabasePool, signedInUser } from '../../test/support/identity.js';
 import { portsOf, ports } from '../../test/support/stack.js';
@@ -35,7 +35,7 @@ export async function webBenchFixture(count = 24): Promise<WebBenchFixture> {
       const key = `${tenant}/products/bench-${i}/1.png`;
       await s3.send(
         new PutObjectCommand({
-          Bucket: 'catalog-media',
+          Bucket: mediaBucket,
           Key: key,
           Body: productImage((i * 37) % 360, i),
           ContentType: 'image/png',
@@ -50,7 +50,7 @@ export async function webBenchFixture(count = 24): Promise<WebBenchFixture> {
             category,
             media: [
               {
-                bucket: 'catalog-media',
+                bucket: mediaBucket,
                 key,
                 contentType: 'image/png',
                 altText: `Bench product ${i}`,

@@ -6,7 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { productImage } from '../../services/catalog/src/seed/product-image.js';
-import { devCredentials } from '../../tools/stack/layout.js';
+import { devCredentials, mediaBucket } from '../../tools/stack/layout.js';
 import { repoRoot, toolBin } from '../../tools/paths.mjs';
 import { catalogApi, productInput, withRetries } from '../support/catalog.js';
 import { createTestTenant, identityDatabasePool, signedInUser } from '../support/identity.js';
@@ -53,7 +53,7 @@ describe('Lighthouse budgets (mobile, simulated throttling)', () => {
         const key = `${tenantId}/products/lh-${i}/1.png`;
         await s3.send(
           new PutObjectCommand({
-            Bucket: 'catalog-media',
+            Bucket: mediaBucket,
             Key: key,
             Body: productImage(i * 30, i),
             ContentType: 'image/png',
@@ -68,7 +68,7 @@ describe('Lighthouse budgets (mobile, simulated throttling)', () => {
                 title: `Lighthouse product ${i} ${randomBytes(2).toString('hex')}`,
                 media: [
                   {
-                    bucket: 'catalog-media',
+                    bucket: mediaBucket,
                     key,
                     contentType: 'image/png',
                     altText: `Product ${i}`,

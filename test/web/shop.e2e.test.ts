@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MediaRef, ProductInput } from '@shopstream/proto/catalog/v1/product.js';
 import { productImage } from '../../services/catalog/src/seed/product-image.js';
 import { stackControl } from '../../tools/stack/control.js';
-import { devCredentials } from '../../tools/stack/layout.js';
+import { devCredentials, mediaBucket } from '../../tools/stack/layout.js';
 import {
   catalogApi,
   productInput,
@@ -29,7 +29,7 @@ import { BrowserProblems, launchChromium, type TestBrowser } from './browser.js'
  */
 
 const STEP_MS = 15_000;
-const BUCKET = 'catalog-media';
+const BUCKET = mediaBucket;
 const HOSTILE_TITLE = '<script>window.__pwned = 1</script> Lamp';
 
 const eur = (amountMinor: number) => ({ currencyCode: 'EUR', amountMinor: String(amountMinor) });

@@ -30,11 +30,12 @@ import { demoProduct } from '../../services/catalog/src/seed/demo-catalog.js';
 import { IMAGE_SIZE, productImage } from '../../services/catalog/src/seed/product-image.js';
 import { progressBar } from '../../services/catalog/src/seed/progress-bar.js';
 import { createIdentityStore } from '../../services/identity/src/infra/identity-store.js';
-import { devCredentials } from '../stack/layout.js';
+import { devCredentials, mediaBucket } from '../stack/layout.js';
 import { ports } from '../stack/ports.js';
 import { appDatabaseUrl } from '../stack/provision-postgres.js';
 
-export const MEDIA_BUCKET = 'catalog-media';
+/** The stack creates it (versitygw's afterReady); the seed makes sure it exists when run against older data. */
+export const MEDIA_BUCKET = mediaBucket;
 const SEED_VERSION = 'v1';
 const CONCURRENCY = 4;
 

@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { repoRoot, toolBin } from '../paths.mjs';
 import { appPorts, ports } from './ports.js';
-import { dataDir, devCredentials as cred, kvTable } from './layout.js';
+import { dataDir, devCredentials as cred, kvTable, mediaBucket } from './layout.js';
 import { httpOk } from './probes.js';
 import { appDatabaseUrl, databaseNameProblem } from './provision-postgres.js';
 import { StackError } from './supervisor.js';
@@ -68,6 +68,7 @@ export function infraEnv(): Record<string, string> {
     S3_REGION: cred.awsRegion,
     S3_ACCESS_KEY_ID: cred.s3AccessKey,
     S3_SECRET_ACCESS_KEY: cred.s3SecretKey,
+    WEB_MEDIA_BUCKET: mediaBucket,
     OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${ports.otlpHttp}`,
   };
 }

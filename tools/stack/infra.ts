@@ -8,7 +8,7 @@ import { ports } from './ports.js';
 import { dataDir, dataRoot, devCredentials as cred, logDir } from './layout.js';
 import { httpOk, tcpOpen } from './probes.js';
 import { kafkaProcess } from './kafka.js';
-import { createKvTable } from './provision.js';
+import { createKvTable, createMediaBucket } from './provision.js';
 import { provisionAppDatabases } from './provision-postgres.js';
 import type { ProcessSpec } from './spec.js';
 import type { Profile } from './dapr-resources.js';
@@ -320,6 +320,7 @@ const s3 = (): ProcessSpec => ({
   readyTimeoutMs: 15_000,
   dependsOn: [],
   prepare: () => Promise.resolve(void mkdirSync(dataDir('s3'), { recursive: true })),
+  afterReady: createMediaBucket,
 });
 
 export interface InfraOptions {

@@ -25,3 +25,5 @@ export const devCredentials = {
 } as const;
 
 export const kvTable = 'shopstream-kv';
+/** The S3 bucket of product images (catalog's media keys `<tenant>/products/...`; the web app serves it). */
+export const mediaBucket = 'catalog-media';

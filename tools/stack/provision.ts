@@ -5,8 +5,9 @@ import {
   ResourceNotFoundException,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { ports } from './ports.js';
-import { devCredentials as cred, kvTable } from './layout.js';
+import { devCredentials as cred, kvTable, mediaBucket } from './layout.js';
 
 /**
  * The `kvstore` Dapr component (idempotency keys, feature flags) is a DynamoDB table: partition key `key`
@@ -40,4 +41,21 @@ export async function createKvTable(): Promise<void> {
     }),
   );
   ddb.destroy();
+}
+
+/** The product-image bucket, created once when versitygw is first ready (the seed, tests and apps expect it). */
+export async function createMediaBucket(): Promise<void> {
+  const s3 = new S3Client({
+    endpoint: `http://127.0.0.1:${ports.s3}`,
+    forcePathStyle: true,
+    region: cred.awsRegion,
+    credentials: { accessKeyId: cred.s3AccessKey, secretAccessKey: cred.s3SecretKey },
+  });
+  try {
+    await s3
+      .send(new HeadBucketCommand({ Bucket: mediaBucket }))
+      .catch(() => s3.send(new CreateBucketCommand({ Bucket: mediaBucket })));
+  } finally {
+    s3.destroy();
+  }
 }
