@@ -275,6 +275,8 @@ describe('back office in Chromium against the real stack', () => {
     await page.getByLabel('Price').fill('twelve');
     await page.getByLabel('Stock').fill('-1');
     await page.getByRole('button', { name: 'Create product' }).click();
+    // The other messages may come from the blur checks; this one only from the server (brand never blurred).
+    await page.getByText('Enter a brand.').waitFor();
     await page.getByText('Enter a title.').waitFor();
     await page.getByText('Enter a price like 24.90 (digits, optional decimals).').waitFor();
     await page.getByText('Enter a whole number of units from 0 to 1,000,000.').waitFor();

@@ -71,7 +71,8 @@ export function ProductForm(props: ProductFormProps) {
   };
 
   // Submitted from onSubmit rather than `<form action>`: React resets a form after an action, which could
-  // wipe what the user started typing right after an error showed up. Fields re-mount with the answer instead.
+  // wipe what the user started typing right after an error showed up. Fields re-mount with the answer instead
+  // (the FormData is taken before the fieldset is disabled).
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (pending) return;
@@ -149,8 +150,9 @@ export function ProductForm(props: ProductFormProps) {
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       {productId ? <input type="hidden" name="productId" value={productId} /> : null}
       {expectedVersion ? <input type="hidden" name="expectedVersion" value={expectedVersion} /> : null}
-      {/* Re-mounted with every answer, so each field shows what was submitted (React resets forms after actions). */}
-      <div key={JSON.stringify(state.values)} className="grid gap-5">
+      {/* Re-mounted with every answer, so each field shows what was submitted; read-only while a submit is
+          under way (what was typed then would be replaced by the answer). */}
+      <fieldset key={JSON.stringify(state.values)} disabled={pending} className="grid min-w-0 gap-5">
         {field('title', 'Title', (p) => (
           <Input {...p} autoComplete="off" maxLength={400} />
         ))}
@@ -217,7 +219,7 @@ export function ProductForm(props: ProductFormProps) {
         ) : priceHint ? (
           field('price', 'Price', (p) => <Input {...p} inputMode="decimal" autoComplete="off" />, priceHint)
         ) : null}
-      </div>
+      </fieldset>
       <div>
         <Button type="submit" disabled={pending}>
           {pending ? 'Saving…' : mode === 'create' ? 'Create product' : 'Save changes'}
