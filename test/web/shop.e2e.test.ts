@@ -84,7 +84,7 @@ describe('shop pages in Chromium against the real stack', () => {
   };
 
   /** A raw HTTP GET with the tenant's Host (Node's fetch neither resolves *.localhost nor keeps `..`). */
-  const rawGet = (path: string) =>
+  const rawGet = (path: string, extraHeaders: Record<string, string> = {}) =>
     new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>(
       (resolve, reject) => {
         const req = httpRequest(
@@ -92,7 +92,7 @@ describe('shop pages in Chromium against the real stack', () => {
             host: '127.0.0.1',
             port: portsOf('web').app,
             path,
-            headers: { host: `${tenantId}.localhost:${portsOf('web').app}` },
+            headers: { host: `${tenantId}.localhost:${portsOf('web').app}`, ...extraHeaders },
           },
           (res) => {
             const chunks: Buffer[] = [];
@@ -361,6 +361,9 @@ describe('shop pages in Chromium against the real stack', () => {
     // Revalidation: the same ETag answers 304 without a body.
     const etag = image.headers.etag;
     expect(typeof etag).toBe('string');
+    const revalidated = await rawGet(`/media/${imageKey}`, { 'if-none-match': String(etag) });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.body).toHaveLength(0);
 
     // `..` in the key: refused by the route (400), or resolved away by URL normalisation before any route
     // sees it (then nothing is there: 404); never an object from outside the key space.
