@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
 import type { Pool } from 'pg';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +8,9 @@ import { catalogApi, idempotencyKey, productInput, type CatalogApi } from '../su
 import { createTestTenant, identityDatabasePool, signedInUser } from '../support/identity.js';
 import { portsOf } from '../support/stack.js';
 import { stackControl } from '../../tools/stack/control.js';
-import { BrowserProblems, launchChromium, type TestBrowser } from './browser.js';
+import { signIn, signUp } from './account-steps.js';
+import { expectAccessible } from './accessibility.js';
+import { BrowserProblems, launchChromium, openContext, type TestBrowser } from './browser.js';
 
 /**
  * The back office (issue 5) in Debian's Chromium against the running stack (web → its sidecar → catalog and
@@ -18,7 +19,6 @@ import { BrowserProblems, launchChromium, type TestBrowser } from './browser.js'
  * violations. What shoppers would see is checked through catalog's API (anonymous GetProduct for the tenant).
  */
 
-const PASSWORD = 'correct horse battery staple 42';
 const STEP_MS = 20_000;
 const DRAFT = 1;
 const ACTIVE = 2;
@@ -41,30 +41,8 @@ describe('back office in Chromium against the real stack', () => {
   /** The product the tests share: created through the form, then edited. */
   const lamp = { id: '', title: '', sku: skuCode('LAMP') };
 
-  const newContext = async (colorScheme: 'light' | 'dark' = 'light'): Promise<BrowserContext> => {
-    const context = await chromium.browser.newContext({ colorScheme, baseURL: origin });
-    context.setDefaultTimeout(STEP_MS);
-    context.setDefaultNavigationTimeout(30_000);
-    await problems.watch(context);
-    return context;
-  };
-
-  const signUp = async (page: Page, email: string) => {
-    await page.goto('/sign-up');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign up' }).click();
-    await page.waitForURL('**/sign-in?registered=1');
-  };
-
-  const signIn = async (page: Page, email: string) => {
-    await page.goto('/sign-in');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL('**/account');
-    await page.getByRole('heading', { name: 'Your account' }).waitFor();
-  };
+  const newContext = (colorScheme: 'light' | 'dark' = 'light'): Promise<BrowserContext> =>
+    openContext(chromium, problems, { origin, colorScheme, stepMs: STEP_MS });
 
   /** A browser signed in as a user with `roles`; the user is created on first use of `email`. */
   const signedInAs = async (
@@ -129,14 +107,6 @@ describe('back office in Chromium against the real stack', () => {
     await page.getByLabel('Price').fill(fields.price ?? '24.90');
     await page.getByLabel('Currency').fill('EUR');
     await page.getByLabel('Stock').fill(fields.stock ?? '7');
-  };
-
-  const expectAccessible = async (page: Page, what: string) => {
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-    const serious = result.violations
-      .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-      .map((v) => `${what}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(serious).toEqual([]);
   };
 
   beforeAll(async () => {
@@ -541,13 +511,7 @@ describe('back office in Chromium against the real stack', () => {
   }, 180_000);
 
   it('saw no console errors, page errors or CSP violations in the whole run', () => {
-    const unexpected = problems.consoleErrors.filter(
-      (e) =>
-        !(
-          /Failed to load resource: the server responded with a status of 403/.test(e) &&
-          expectedErrorStatus.some((path) => e.includes(path))
-        ),
-    );
+    const unexpected = problems.unexpectedConsoleErrors([403], expectedErrorStatus);
     expect(problems.cspViolations).toEqual([]);
     expect(problems.pageErrors).toEqual([]);
     expect(unexpected).toEqual([]);

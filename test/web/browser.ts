@@ -53,10 +53,45 @@ export class BrowserProblems {
     context.on('page', (page) => this.watchPage(page));
   }
 
+  /**
+   * Console errors other than the "Failed to load resource" of answers that are the point of a test (a 404
+   * or 403 page): `statuses` and the `paths` that were expected to answer with one of them.
+   */
+  unexpectedConsoleErrors(statuses: readonly number[], paths: readonly string[]): string[] {
+    return this.consoleErrors.filter(
+      (e) =>
+        !(
+          statuses.some((status) => e.includes(`the server responded with a status of ${status}`)) &&
+          paths.some((path) => e.includes(path))
+        ),
+    );
+  }
+
   private watchPage(page: Page): void {
     page.on('console', (message) => {
       if (message.type() === 'error') this.consoleErrors.push(`${page.url()}: ${message.text()}`);
     });
     page.on('pageerror', (error) => this.pageErrors.push(`${page.url()}: ${error.message}`));
   }
+}
+
+export interface ContextOptions {
+  /** `http://<tenant>.localhost:<port>`: page.goto takes paths. */
+  readonly origin: string;
+  readonly colorScheme?: 'light' | 'dark';
+  /** Timeout of each action (click, fill, waitFor); navigations get 30 s. */
+  readonly stepMs?: number;
+}
+
+/** A fresh browser context (its own cookies) on `origin`, its pages watched by `problems`. */
+export async function openContext(
+  chromium: TestBrowser,
+  problems: BrowserProblems,
+  { origin, colorScheme = 'light', stepMs = 15_000 }: ContextOptions,
+): Promise<BrowserContext> {
+  const context = await chromium.browser.newContext({ colorScheme, baseURL: origin });
+  context.setDefaultTimeout(stepMs);
+  context.setDefaultNavigationTimeout(30_000);
+  await problems.watch(context);
+  return context;
 }

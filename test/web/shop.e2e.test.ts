@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import AxeBuilder from '@axe-core/playwright';
 import type { Pool } from 'pg';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +18,8 @@ import {
 } from '../support/catalog.js';
 import { createTestTenant, identityDatabasePool, signedInUser } from '../support/identity.js';
 import { eventually, portsOf, ports } from '../support/stack.js';
-import { BrowserProblems, launchChromium, type TestBrowser } from './browser.js';
+import { expectAccessible } from './accessibility.js';
+import { BrowserProblems, launchChromium, openContext, type TestBrowser } from './browser.js';
 
 /**
  * The shopper's catalog pages in Chromium against the running stack (web → its sidecar → catalog, images
@@ -50,13 +50,8 @@ describe('shop pages in Chromium against the real stack', () => {
   const tag = randomBytes(3).toString('hex');
   const category = (name: string) => `e2e-${tag}/${name}`;
 
-  const newContext = async (colorScheme: 'light' | 'dark' = 'light'): Promise<BrowserContext> => {
-    const context = await chromium.browser.newContext({ colorScheme, baseURL: origin });
-    context.setDefaultTimeout(STEP_MS);
-    context.setDefaultNavigationTimeout(30_000);
-    await problems.watch(context);
-    return context;
-  };
+  const newContext = (colorScheme: 'light' | 'dark' = 'light'): Promise<BrowserContext> =>
+    openContext(chromium, problems, { origin, colorScheme, stepMs: STEP_MS });
 
   const create = async (input: Partial<ProductInput>, ownerRegion = 'eu') => {
     const created = await withRetries(() =>
@@ -74,14 +69,6 @@ describe('shop pages in Chromium against the real stack', () => {
     expect
       .poll(async () => (await titlesOnPage(page)).sort(), { timeout: STEP_MS })
       .toEqual([...expected].sort());
-
-  const expectAccessible = async (page: Page, what: string) => {
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-    const serious = result.violations
-      .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-      .map((v) => `${what}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(serious).toEqual([]);
-  };
 
   /** A raw HTTP GET with the tenant's Host (Node's fetch neither resolves *.localhost nor keeps `..`). */
   const rawGet = (path: string, extraHeaders: Record<string, string> = {}) =>
@@ -444,13 +431,7 @@ describe('shop pages in Chromium against the real stack', () => {
   });
 
   it('saw no console errors, page errors or CSP violations in the whole run', () => {
-    const unexpected = problems.consoleErrors.filter(
-      (e) =>
-        !(
-          /Failed to load resource: the server responded with a status of 404/.test(e) &&
-          expectedErrorStatus.some((path) => e.includes(path))
-        ),
-    );
+    const unexpected = problems.unexpectedConsoleErrors([404], expectedErrorStatus);
     expect(problems.cspViolations).toEqual([]);
     expect(problems.pageErrors).toEqual([]);
     expect(unexpected).toEqual([]);

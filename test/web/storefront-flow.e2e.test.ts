@@ -6,15 +6,14 @@ import { setUserRoles } from '../../services/identity/src/app/set-user-roles.js'
 import { createIdentityStore } from '../../services/identity/src/infra/identity-store.js';
 import { createTestTenant, identityDatabasePool } from '../support/identity.js';
 import { portsOf } from '../support/stack.js';
-import { BrowserProblems, launchChromium, type TestBrowser } from './browser.js';
+import { signIn, signUp } from './account-steps.js';
+import { BrowserProblems, launchChromium, openContext, type TestBrowser } from './browser.js';
 
 /**
  * Issue 5's whole story in two browsers against the running stack: a shopper signs up, browses the catalog
  * with filters, opens a product; an admin edits that product in the back office; the shopper sees the new
  * version. Nothing is created behind the pages' backs: the product itself comes from the admin's form.
  */
-
-const PASSWORD = 'correct horse battery staple 42';
 
 describe('storefront and back office together', () => {
   let pool: Pool;
@@ -25,30 +24,14 @@ describe('storefront and back office together', () => {
   const category = `flow-${tag}/lamps`;
 
   const browserFor = async (): Promise<{ context: BrowserContext; page: Page }> => {
-    const context = await chromium.browser.newContext({
-      baseURL: `http://${tenantId}.localhost:${portsOf('web').app}`,
-    });
-    context.setDefaultTimeout(15_000);
-    context.setDefaultNavigationTimeout(30_000);
-    await problems.watch(context);
+    const origin = `http://${tenantId}.localhost:${portsOf('web').app}`;
+    const context = await openContext(chromium, problems, { origin });
     return { context, page: await context.newPage() };
   };
 
   const signUpAndIn = async (page: Page, email: string) => {
-    await page.goto('/sign-up');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign up' }).click();
-    await page.waitForURL('**/sign-in?registered=1');
+    await signUp(page, email);
     await signIn(page, email);
-  };
-
-  const signIn = async (page: Page, email: string) => {
-    await page.goto('/sign-in');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Your account' }).waitFor();
   };
 
   beforeAll(async () => {

@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
 import type { Pool } from 'pg';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUserRoles } from '../../services/identity/src/app/set-user-roles.js';
 import { createIdentityStore } from '../../services/identity/src/infra/identity-store.js';
 import { createTestTenant, identityDatabasePool } from '../support/identity.js';
 import { stackControl } from '../../tools/stack/control.js';
 import { portsOf } from '../support/stack.js';
-import { BrowserProblems, launchChromium, type TestBrowser } from './browser.js';
+import { PASSWORD, signIn, signUp } from './account-steps.js';
+import { expectAccessible } from './accessibility.js';
+import { BrowserProblems, launchChromium, openContext, type TestBrowser } from './browser.js';
 
 /**
  * The web app in Debian's Chromium against the running stack (web → its sidecar → identity-sessions):
@@ -16,7 +17,6 @@ import { BrowserProblems, launchChromium, type TestBrowser } from './browser.js'
  * accessibility (axe, both themes) and the CSP; every console error and CSP violation fails the run.
  */
 
-const PASSWORD = 'correct horse battery staple 42';
 const STEP_MS = 15_000;
 
 describe('web storefront in Chromium against the real stack', () => {
@@ -28,38 +28,8 @@ describe('web storefront in Chromium against the real stack', () => {
   /** Answers that are the point of a test (404 page, 403 page): their "Failed to load resource" is expected. */
   const expectedErrorStatus: string[] = [];
 
-  const newContext = async (colorScheme: 'light' | 'dark' = 'light'): Promise<BrowserContext> => {
-    const context = await chromium.browser.newContext({ colorScheme, baseURL: origin });
-    context.setDefaultTimeout(STEP_MS);
-    context.setDefaultNavigationTimeout(30_000);
-    await problems.watch(context);
-    return context;
-  };
-
-  const signUp = async (page: Page, email: string) => {
-    await page.goto('/sign-up');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign up' }).click();
-    await page.waitForURL('**/sign-in?registered=1');
-  };
-
-  const signIn = async (page: Page, email: string) => {
-    await page.goto('/sign-in');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL('**/account');
-    await page.getByRole('heading', { name: 'Your account' }).waitFor();
-  };
-
-  const expectAccessible = async (page: Page, what: string) => {
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-    const serious = result.violations
-      .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-      .map((v) => `${what}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(serious).toEqual([]);
-  };
+  const newContext = (colorScheme: 'light' | 'dark' = 'light'): Promise<BrowserContext> =>
+    openContext(chromium, problems, { origin, colorScheme, stepMs: STEP_MS });
 
   beforeAll(async () => {
     pool = identityDatabasePool('web-e2e-test');
@@ -351,13 +321,7 @@ describe('web storefront in Chromium against the real stack', () => {
   }, 180_000);
 
   it('saw no console errors, page errors or CSP violations in the whole run', () => {
-    const unexpected = problems.consoleErrors.filter(
-      (e) =>
-        !(
-          /Failed to load resource: the server responded with a status of 40[34]/.test(e) &&
-          expectedErrorStatus.some((path) => e.includes(path))
-        ),
-    );
+    const unexpected = problems.unexpectedConsoleErrors([403, 404], expectedErrorStatus);
     expect(problems.cspViolations).toEqual([]);
     expect(problems.pageErrors).toEqual([]);
     expect(unexpected).toEqual([]);
