@@ -1,5 +1,5 @@
 import { parseMediaKey } from '@/features/catalog/media-key';
-import { getMediaObject } from '@/server/media/s3-get-object';
+import { getMediaObject } from '@/server/media/media-object';
 
 /**
  * Product images from the S3 API through the app (adr/0022): `/media/<tenant>/…/<name>.png`. The key is
@@ -43,11 +43,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ key:
         'x-content-type-options': 'nosniff',
         'content-disposition': 'inline',
       });
-      for (const name of ['etag', 'last-modified', 'content-length']) {
-        const value = result.response.headers.get(name);
-        if (value !== null) headers.set(name, value);
-      }
-      return new Response(result.response.body, { status: 200, headers });
+      for (const [name, value] of Object.entries(result.headers)) headers.set(name, value);
+      return new Response(result.body, { status: 200, headers });
     }
   }
 }
