@@ -374,8 +374,9 @@ describe('back office in Chromium against the real stack', () => {
       `/admin/products/${lamp.id}/edit`,
       `/admin/products/${lamp.id}/history`,
     ]) {
-      // (200, not 403: the root loading.tsx starts the stream before the guard decides.)
-      await shopper.page.goto(path);
+      // A real 403: no loading boundary streams before the layout's guard decides (adr/0024).
+      const response = await shopper.page.goto(path);
+      expect(response?.status(), path).toBe(403);
       await shopper.page.getByRole('heading', { name: 'Not allowed' }).waitFor();
       expect(await shopper.page.content()).not.toContain(lamp.title);
       await expect(shopper.page.getByRole('navigation', { name: 'Back office' }).count()).resolves.toBe(0);

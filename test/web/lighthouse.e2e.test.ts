@@ -29,6 +29,13 @@ const MID_TIER_MOBILE_BENCHMARK_INDEX = 1000;
 const artifactDir = join(repoRoot, '.artifacts', 'lighthouse');
 
 const PRODUCTS = 12;
+/** Calibrated runs per page; the budgets apply to their median. */
+const CALIBRATED_RUNS = 3;
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
 
 describe('Lighthouse budgets (mobile, simulated throttling)', () => {
   let chrome: LaunchedChrome;
@@ -156,15 +163,21 @@ describe('Lighthouse budgets (mobile, simulated throttling)', () => {
     }
     const preset = await audit(url, 4, `${name}-preset-4x`);
     const multiplier = Math.min(4, Math.max(1, preset.benchmarkIndex / MID_TIER_MOBILE_BENCHMARK_INDEX));
-    const calibrated = await audit(url, multiplier, name);
-    const summary = { url, budgets: BUDGETS, preset4x: preset, calibrated };
+    // One run decides nothing on a 2-core box: whether Chromium paints before or after the framework
+    // chunks arrive over loopback moves Lantern's LCP by ~0.5 s. Budgets hold for the median of the runs,
+    // as Lighthouse's own guidance on variability recommends.
+    const runs: Awaited<ReturnType<typeof audit>>[] = [];
+    for (let i = 1; i <= CALIBRATED_RUNS; i++) runs.push(await audit(url, multiplier, `${name}-run-${i}`));
+    const calibrated = {
+      cpuSlowdownMultiplier: runs[0]?.cpuSlowdownMultiplier,
+      lcpMs: median(runs.map((r) => r.lcpMs)),
+      cls: median(runs.map((r) => r.cls)),
+      tbtMs: median(runs.map((r) => r.tbtMs)),
+      scriptTransferBytes: median(runs.map((r) => r.scriptTransferBytes)),
+    };
+    const summary = { url, budgets: BUDGETS, preset4x: preset, calibrated, runs };
     writeFileSync(join(artifactDir, `${name}.summary.json`), `${JSON.stringify(summary, null, 2)}\n`);
     console.log(`Lighthouse ${name}: ${JSON.stringify(summary)}`);
-    // LCP is gated where the page meets it (home: its LCP is text in the first flush). On the listing and
-    // the product page the LCP is a product image and Lighthouse's simulation (Lantern) prices it after the
-    // ~190 KB of framework JS that start downloading before it on 1.6 Mbps: 2.5–2.8 s measured at a CPU
-    // multiplier of 1–1.7, with or without streaming (adr/0022). Reported in the summary, not gated: a
-    // known miss of issue 5's budget, not a flaky host.
     if (options.gateLcp) expect(calibrated.lcpMs).toBeLessThan(BUDGETS.lcpMs);
     expect(calibrated.cls).toBeLessThan(BUDGETS.cls);
     expect(calibrated.tbtMs).toBeLessThan(BUDGETS.tbtMs);
@@ -177,11 +190,11 @@ describe('Lighthouse budgets (mobile, simulated throttling)', () => {
     await gate('home', `http://127.0.0.1:${portsOf('web').app}/`, { gateLcp: true });
   }, 240_000);
 
-  it('catalog listing with products and images: CLS and TBT budgets, LCP reported', async () => {
-    await gate('catalog', `${shopOrigin}/products`, { gateLcp: false });
+  it('catalog listing with products and images: LCP < 2 s, CLS < 0.1, TBT < 200 ms', async () => {
+    await gate('catalog', `${shopOrigin}/products`, { gateLcp: true });
   }, 240_000);
 
-  it('product page: CLS and TBT budgets, LCP reported', async () => {
-    await gate('product', `${shopOrigin}/products/${productId}`, { gateLcp: false });
+  it('product page: LCP < 2 s, CLS < 0.1, TBT < 200 ms', async () => {
+    await gate('product', `${shopOrigin}/products/${productId}`, { gateLcp: true });
   }, 240_000);
 });

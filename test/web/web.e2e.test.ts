@@ -219,8 +219,7 @@ describe('web storefront in Chromium against the real stack', () => {
     const page = await context.newPage();
     await page.goto('/');
     expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(false);
-    await page.getByRole('button', { name: /Change theme/ }).click();
-    await page.getByRole('menuitemradio', { name: 'Dark' }).click();
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
     expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true);
     // On reload the class must already be there when the first byte of body is parsed (no flash).
     await page.addInitScript(() => {
@@ -236,30 +235,22 @@ describe('web storefront in Chromium against the real stack', () => {
     await context.close();
   });
 
-  it('works with the keyboard alone: skip link, menu with Enter and Escape', async () => {
-    const context = await newContext();
+  it('works with the keyboard alone: skip link, the theme choice with the arrow keys', async () => {
+    const context = await newContext('light');
     const page = await context.newPage();
     await page.goto('/');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
-    // Tab onwards until the theme button, open its menu with Enter, close it with Escape.
-    for (let i = 0; i < 10; i += 1) {
-      await page.keyboard.press('Tab');
-      const label = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
-      if (label.includes('Change theme')) break;
-    }
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toContain(
-      'Change theme',
-    );
-    await page.keyboard.press('Enter');
-    await page.getByRole('menu').waitFor();
-    await page.keyboard.press('Escape');
-    await page.getByRole('menu').waitFor({ state: 'detached' });
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toContain(
-      'Change theme',
-    );
+    // Tab onwards until the theme select, then pick Dark with the keyboard (System → Light → Dark).
+    const focusedLabel = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+    for (let i = 0; i < 10 && (await focusedLabel()) !== 'Theme'; i += 1) await page.keyboard.press('Tab');
+    expect(await focusedLabel()).toBe('Theme');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => document.documentElement.classList.contains('dark'));
+    expect(await focusedLabel()).toBe('Theme');
     // The sign-in form submits with Enter.
     await page.goto('/sign-in');
     await page.getByLabel('Email').focus();

@@ -3,7 +3,6 @@ import { contentSecurityPolicy, securityHeaders } from './server/security/conten
 import { isSameOriginMutation } from './server/security/same-origin';
 import { refreshSession } from './server/identity/refresh-session';
 import { TENANT_HEADER, TENANT_PATTERN, tenantFromHost } from './server/tenant-from-host';
-import { isMissingProduct, PRODUCT_MISSING_HEADER } from './features/catalog/product-gate';
 
 const extraOrigins = (process.env.WEB_EXTRA_ORIGINS ?? '').split(',').filter(Boolean);
 const defaultTenant = process.env.WEB_DEFAULT_TENANT ?? 'demo';
@@ -45,19 +44,7 @@ export async function proxy(request: NextRequest) {
     decided && TENANT_PATTERN.test(decided) ? decided : tenantFromHost(host, defaultTenant),
   );
   requestHeaders.set('content-security-policy', csp);
-  // An unknown product's page answers 404 (decided here: once a page streams, its status is fixed at
-  // 200). Documents only: client navigations and prefetches render the not-found UI in place.
-  requestHeaders.delete(PRODUCT_MISSING_HEADER);
-  const missing =
-    request.method === 'GET' &&
-    request.headers.get('rsc') === null &&
-    request.headers.get('accept')?.includes('text/html') === true &&
-    (await isMissingProduct(request.nextUrl.pathname, requestHeaders.get(TENANT_HEADER) ?? defaultTenant));
-  if (missing) requestHeaders.set(PRODUCT_MISSING_HEADER, '1');
-  const response = NextResponse.next({
-    request: { headers: requestHeaders },
-    ...(missing ? { status: 404 } : {}),
-  });
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('content-security-policy', csp);
   for (const [name, value] of Object.entries(securityHeaders({ tls }))) response.headers.set(name, value);
   for (const setCookie of refreshed?.setCookies ?? []) response.headers.append('set-cookie', setCookie);

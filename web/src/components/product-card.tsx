@@ -26,6 +26,8 @@ export function ProductCard({ product, preload = false }: { product: ProductSumm
             sizes={PRODUCT_CARD_IMAGE_SIZES}
             preload={preload}
             fetchPriority={preload ? 'high' : undefined}
+            // The LCP image is decoded for the first paint it is in, not a frame later.
+            decoding={preload ? 'sync' : 'async'}
             className="object-cover"
           />
         ) : null}

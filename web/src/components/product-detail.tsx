@@ -42,6 +42,7 @@ export function ProductDetail({ product, region }: { product: Product; region: S
             sizes="(min-width: 1024px) 480px, (min-width: 768px) 50vw, 100vw"
             preload
             fetchPriority="high"
+            decoding="sync"
             className="object-cover"
           />
         ) : null}

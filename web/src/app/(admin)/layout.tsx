@@ -4,8 +4,8 @@ import { requireCatalogAdmin } from '@/server/identity/require-admin';
 
 /**
  * The back office's frame, guarded server-side (every page and every action checks again) with its own
- * navigation. A refusal renders the root `forbidden` page (or redirects to sign in) before any admin markup.
- * (The status stays 200: the root loading.tsx has started the stream by then.)
+ * navigation. A refusal renders the root `forbidden` page with HTTP 403 (or redirects to sign in) before any
+ * admin markup: the group's `loading.tsx` sits below this layout, so nothing has streamed yet.
  */
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   await requireCatalogAdmin();

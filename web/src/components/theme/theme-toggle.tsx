@@ -1,48 +1,37 @@
 'use client';
 
-import { DropdownMenu } from 'radix-ui';
-import { Button } from '@/components/ui/button';
+import { NativeSelect } from '@/components/ui/native-select';
 import { useTheme, type Theme } from './use-theme';
 
 const choices: { value: Theme; label: string }[] = [
+  { value: 'system', label: 'System' },
   { value: 'light', label: 'Light' },
   { value: 'dark', label: 'Dark' },
-  { value: 'system', label: 'System' },
 ];
 
-/** Light / dark / system, keyboard operable (Radix menu: arrows, Enter, Escape). */
+const isTheme = (value: string): value is Theme => choices.some((c) => c.value === value);
+
+/**
+ * Light / dark / system as a native `<select>`: the platform's keyboard and screen-reader behaviour at no
+ * script cost. It was a Radix dropdown menu, which with its positioning engine added about 30 KB
+ * (compressed) to every page before the first image (adr/0024).
+ */
 export function ThemeToggle() {
   const { theme, setTheme } = useTheme();
   return (
-    // Not modal: a modal menu injects a scroll-lock <style> without the CSP nonce.
-    <DropdownMenu.Root modal={false}>
-      <DropdownMenu.Trigger asChild>
-        <Button variant="outline" size="sm" aria-label={`Theme: ${theme}. Change theme`}>
-          Theme
-        </Button>
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content
-          align="end"
-          sideOffset={4}
-          className="z-50 min-w-32 rounded-md border bg-card p-1 text-card-foreground shadow-md"
-        >
-          <DropdownMenu.RadioGroup value={theme} onValueChange={(v) => setTheme(v as Theme)}>
-            {choices.map((c) => (
-              <DropdownMenu.RadioItem
-                key={c.value}
-                value={c.value}
-                className="flex cursor-default items-center gap-2 rounded-sm px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-muted"
-              >
-                <span aria-hidden="true" className="w-3">
-                  {theme === c.value ? '✓' : ''}
-                </span>
-                {c.label}
-              </DropdownMenu.RadioItem>
-            ))}
-          </DropdownMenu.RadioGroup>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+    <NativeSelect
+      aria-label="Theme"
+      value={theme}
+      onChange={(event) => {
+        if (isTheme(event.target.value)) setTheme(event.target.value);
+      }}
+      className="h-9 w-auto py-1"
+    >
+      {choices.map((c) => (
+        <option key={c.value} value={c.value}>
+          {c.label}
+        </option>
+      ))}
+    </NativeSelect>
   );
 }

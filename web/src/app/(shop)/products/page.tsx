@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Suspense } from 'react';
-import { PRODUCT_GRID_CLASS, ProductCard, ProductGridSkeleton } from '@/components/product-card';
+import { PRODUCT_GRID_CLASS, ProductCard } from '@/components/product-card';
 import { Alert } from '@/components/ui/alert';
 import { buttonVariants } from '@/components/ui/button';
 import {
@@ -27,14 +26,9 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
       {invalid ? (
         <Alert variant="destructive">Some filters are not valid: correct them above to see products.</Alert>
       ) : (
-        // The heading and the form are in the first flush; the results stream in (keyed: a new query
-        // shows the skeleton again instead of the old results).
-        <Suspense
-          key={JSON.stringify(query.filters) + query.pageToken}
-          fallback={<ProductGridSkeleton count={4} />}
-        >
-          <ListingResults query={query} />
-        </Suspense>
+        // The results are in the first flush with the heading and the form: the first product image is
+        // the page's LCP, and a streamed boundary is revealed only after hydration (adr/0024).
+        <ListingResults query={query} />
       )}
     </div>
   );

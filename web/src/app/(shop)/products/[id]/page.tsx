@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { ProductDetail } from '@/components/product-detail';
@@ -7,15 +6,13 @@ import { isShopRegion, DEFAULT_REGION } from '@/features/catalog/catalog-regions
 import { getProduct } from '@/features/catalog/catalog-reads';
 import { CatalogUnavailable } from '@/features/catalog/catalog-unavailable';
 import type { SearchParams } from '@/features/catalog/catalog-query';
-import { isProductId, PRODUCT_MISSING_HEADER } from '@/features/catalog/product-gate';
+import { isProductId } from '@/features/catalog/product-id';
 
 /**
- * One read per request, shared by the metadata and the page; none when the proxy already found the id
- * unknown (it answered 404: features/catalog/product-gate.ts).
+ * One read per request, shared by the metadata and the page. No `loading.tsx` sits above this page
+ * (adr/0024), so nothing streams before the read: `notFound()` makes the response a real HTTP 404.
  */
-const readProduct = cache(async (id: string) =>
-  isProductId(id) && (await headers()).get(PRODUCT_MISSING_HEADER) === null ? getProduct(id) : undefined,
-);
+const readProduct = cache(async (id: string) => (isProductId(id) ? getProduct(id) : undefined));
 
 interface Props {
   params: Promise<{ id: string }>;

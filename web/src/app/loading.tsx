@@ -1,5 +1,0 @@
-import { RouteLoading } from '@/components/route-loading';
-
-export default function Loading() {
-  return <RouteLoading what="this page" />;
-}
