@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Pool } from 'pg';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -377,6 +378,34 @@ describe('shop pages in Chromium against the real stack', () => {
       expect(missing.status, path).toBe(404);
       expect(missing.headers['content-type']).toContain('application/problem+json');
     }
+  });
+
+  it("serves a tenant's images to its own host only, directly and through the image optimizer", async () => {
+    const optimized = `/_next/image?url=${encodeURIComponent(`/media/${imageKey}`)}&w=256&q=75`;
+    const own = await rawGet(optimized);
+    expect(own.status).toBe(200);
+    expect(own.headers['content-type']).toMatch(/^image\//);
+    // Another tenant's host asks for the same key, after the optimizer has cached it (its cache ignores
+    // the host): not found, both ways (adr/0025).
+    const otherTenant = await createTestTenant(pool, 'shop-other');
+    const foreignHost = `${otherTenant}.localhost:${portsOf('web').app}`;
+    for (const path of [`/media/${imageKey}`, optimized]) {
+      const refused = await rawGet(path, { host: foreignHost });
+      expect(refused.status, path).toBe(404);
+      expect(refused.headers['content-type'], path).toContain('application/problem+json');
+    }
+    // Without a Host there is no tenant: refused at the door (HTTP/1.0 allows leaving it out).
+    const hostless = await new Promise<string>((resolve, reject) => {
+      const socket = connect(portsOf('web').app, '127.0.0.1', () =>
+        socket.write(`GET /media/${imageKey} HTTP/1.0\r\n\r\n`),
+      );
+      let answer = '';
+      socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+      socket.on('end', () => resolve(answer));
+      socket.on('error', reject);
+    });
+    expect(hostless.split('\r\n')[0]).toContain(' 400 ');
+    expect(hostless).not.toContain('image/png');
   });
 
   it('has no critical or serious axe violations on home, listing and product, in both themes', async () => {

@@ -3,6 +3,7 @@ import { contentSecurityPolicy, securityHeaders } from './server/security/conten
 import { isSameOriginMutation } from './server/security/same-origin';
 import { refreshSession } from './server/identity/refresh-session';
 import { TENANT_HEADER, TENANT_PATTERN, tenantFromHost } from './server/tenant-from-host';
+import { mediaSourceTenant } from './features/catalog/media-key';
 
 const extraOrigins = (process.env.WEB_EXTRA_ORIGINS ?? '').split(',').filter(Boolean);
 const defaultTenant = process.env.WEB_DEFAULT_TENANT ?? 'demo';
@@ -15,6 +16,7 @@ const defaultTenant = process.env.WEB_DEFAULT_TENANT ?? 'demo';
 export async function proxy(request: NextRequest) {
   const host = request.headers.get('host');
   const tls = request.headers.get('x-forwarded-proto') === 'https';
+  if (request.nextUrl.pathname === '/_next/image') return imageGate(request, host);
   if (!isSameOriginMutation(request.method, request.headers.get('origin'), host, extraOrigins)) {
     return NextResponse.json(
       {
@@ -51,10 +53,31 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
+/**
+ * The image optimizer fetches `/media/…` in-process without the browser's Host, and caches by URL alone,
+ * so whose images a host may show is decided here, before the optimizer (adr/0025): a media source must
+ * be in the host's tenant. Static sources (`public/`) pass.
+ */
+function imageGate(request: NextRequest, host: string | null) {
+  const tenant = mediaSourceTenant(request.nextUrl.searchParams.get('url') ?? '');
+  if (tenant === undefined || tenant === tenantFromHost(host, defaultTenant)) return NextResponse.next();
+  return NextResponse.json(
+    {
+      type: 'urn:shopstream:problem:Web.MediaNotFound',
+      title: 'Not found',
+      status: 404,
+      detail: 'no such image',
+      code: 'Web.MediaNotFound',
+    },
+    { status: 404, headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store' } },
+  );
+}
+
 export const config = {
   matcher: [
     {
-      source: '/((?!_next/static|_next/image|favicon.ico).*)',
+      // `_next/image` only for its tenant check (imageGate); static chunks never run the proxy.
+      source: '/((?!_next/static|favicon.ico).*)',
     },
   ],
 };

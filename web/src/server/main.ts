@@ -38,6 +38,20 @@ health.listen(config.HEALTH_PORT, '127.0.0.1');
 await app.prepare();
 const handle = app.getRequestHandler();
 const site = createServer((req, res) => {
+  // Every tenant decision starts from the Host header, and a hostless request inside the app can only be
+  // the image optimizer's own fetch (adr/0025): HTTP/1.0 requests without Host stop here.
+  if (!req.headers.host) {
+    res.writeHead(400, { 'content-type': 'application/problem+json' });
+    res.end(
+      JSON.stringify({
+        type: 'urn:shopstream:problem:Web.MissingHost',
+        title: 'Bad request',
+        status: 400,
+        detail: 'A Host header is required.',
+      }),
+    );
+    return;
+  }
   // This server is the edge: the client address comes from the socket, never from what the client sent.
   req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '127.0.0.1';
   void handle(req, res);

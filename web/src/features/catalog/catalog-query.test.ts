@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listingHref, MAX_TRAIL, parseListingQuery } from './catalog-query';
 import { formatMoney } from './catalog-regions';
-import { mediaPath, parseMediaKey } from './media-key';
+import { mediaPath, mediaSourceTenant, parseMediaKey } from './media-key';
 
 describe('catalog listing query', () => {
   it('turns valid filters into the catalog request, prices in the region currency minor units', () => {
@@ -65,6 +65,7 @@ describe('media keys', () => {
     expect(parseMediaKey(['demo', 'products', 'seed-1', '1.png'])).toEqual({
       ok: true,
       key: 'demo/products/seed-1/1.png',
+      tenant: 'demo',
       contentType: 'image/png',
     });
     expect(mediaPath('demo/products/a b/1.png')).toBe('/media/demo/products/a%20b/1.png');
@@ -85,5 +86,13 @@ describe('media keys', () => {
       expect(parseMediaKey(segments)).toMatchObject({ ok: false, status: 400 });
     expect(parseMediaKey(['demo', 'x.svg'])).toMatchObject({ ok: false, status: 404 });
     expect(parseMediaKey(['demo', 'x.html'])).toMatchObject({ ok: false, status: 404 });
+  });
+
+  it('names the tenant of an optimizer source, and nothing for files every tenant shares', () => {
+    expect(mediaSourceTenant('/media/acme/products/p/1.png')).toBe('acme');
+    expect(mediaSourceTenant('/media/%61cme/products/p/1.png')).toBe('acme');
+    expect(mediaSourceTenant('/media/%E0%A4%A/x.png')).toBe('');
+    expect(mediaSourceTenant('/icon.svg')).toBeUndefined();
+    expect(mediaSourceTenant('https://elsewhere.example/media/acme/x.png')).toBeUndefined();
   });
 });

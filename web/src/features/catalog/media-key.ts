@@ -17,16 +17,15 @@ export const MEDIA_CONTENT_TYPES: Readonly<Record<string, string>> = {
 };
 
 export type MediaKeyResult =
-  | { readonly ok: true; readonly key: string; readonly contentType: string }
+  | { readonly ok: true; readonly key: string; readonly tenant: string; readonly contentType: string }
   | { readonly ok: false; readonly status: 400 | 404; readonly detail: string };
 
 const TENANT = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
 /**
  * Checks the decoded path segments of `/media/…`: no `.`/`..` or empty segments, no separators or
- * control characters inside a segment, a tenant id first, and a known image extension. The key is not
- * matched against the request's tenant: the image optimizer fetches `/media/…` internally without the
- * browser's Host, so product images are public by key (adr/0022).
+ * control characters inside a segment, a tenant id first, and a known image extension. Whose tenant may
+ * read it is the route's and the proxy's business (adr/0025).
  */
 export function parseMediaKey(segments: readonly string[]): MediaKeyResult {
   if (segments.length < 2 || segments.length > MAX_SEGMENTS)
@@ -40,10 +39,24 @@ export function parseMediaKey(segments: readonly string[]): MediaKeyResult {
   const contentType = MEDIA_CONTENT_TYPES[extension];
   if (!TENANT.test(segments[0] ?? '')) return { ok: false, status: 400, detail: 'not a media key' };
   if (contentType === undefined) return { ok: false, status: 404, detail: 'no such image' };
-  return { ok: true, key: segments.join('/'), contentType };
+  return { ok: true, key: segments.join('/'), tenant: segments[0] ?? '', contentType };
 }
 
 /** The app path of an object key (keys are checked again by the route). */
 export function mediaPath(key: string): string {
   return `/media/${key.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+/**
+ * The tenant segment of an image optimizer source (`/_next/image?url=/media/<tenant>/…`), or undefined when
+ * the source is not a media path (static files in `public/`, which every tenant shares).
+ */
+export function mediaSourceTenant(source: string): string | undefined {
+  if (!source.startsWith('/media/')) return undefined;
+  const first = source.slice('/media/'.length).split(/[/?#]/)[0] ?? '';
+  try {
+    return decodeURIComponent(first);
+  } catch {
+    return '';
+  }
 }

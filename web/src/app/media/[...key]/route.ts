@@ -1,10 +1,13 @@
 import { parseMediaKey } from '@/features/catalog/media-key';
+import { webConfig } from '@/server/config';
 import { getMediaObject } from '@/server/media/media-object';
+import { tenantFromHost } from '@/server/tenant-from-host';
 
 /**
  * Product images from the S3 API through the app (adr/0022): `/media/<tenant>/…/<name>.png`. The key is
- * checked (no traversal, image types only), the object is streamed with its content type fixed by the
- * extension, and browsers and the image optimizer may cache it for a day.
+ * checked (no traversal, image types only), it must be the requesting host's tenant's (adr/0025), the
+ * object is streamed with its content type fixed by the extension, and browsers and the image optimizer
+ * may cache it for a day.
  */
 
 const CACHE_CONTROL = 'public, max-age=86400, stale-while-revalidate=604800';
@@ -25,6 +28,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ key:
     return parsed.status === 400
       ? problem(400, 'Web.InvalidMediaKey', parsed.detail)
       : problem(404, 'Web.MediaNotFound', parsed.detail);
+  // A request without Host is the image optimizer's in-process fetch (the site's server refuses hostless
+  // requests at the door, src/server/main.ts); the proxy checked its `url` against the host already.
+  const host = request.headers.get('host');
+  if (host !== null && tenantFromHost(host, webConfig().WEB_DEFAULT_TENANT) !== parsed.tenant)
+    return problem(404, 'Web.MediaNotFound', 'no such image');
   const result = await getMediaObject(parsed.key, request.headers.get('if-none-match'));
   switch (result.kind) {
     case 'missing':
