@@ -389,7 +389,9 @@ describe('shop pages in Chromium against the real stack', () => {
     // the host): not found, both ways (adr/0025).
     const otherTenant = await createTestTenant(pool, 'shop-other');
     const foreignHost = `${otherTenant}.localhost:${portsOf('web').app}`;
-    for (const path of [`/media/${imageKey}`, optimized]) {
+    // Also with a source that names the foreign tenant first and climbs out of it.
+    const climbing = `/_next/image?url=${encodeURIComponent(`/media/${otherTenant}/../${imageKey}`)}&w=256&q=75`;
+    for (const path of [`/media/${imageKey}`, optimized, climbing]) {
       const refused = await rawGet(path, { host: foreignHost });
       expect(refused.status, path).toBe(404);
       expect(refused.headers['content-type'], path).toContain('application/problem+json');

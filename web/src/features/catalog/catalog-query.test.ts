@@ -93,6 +93,18 @@ describe('media keys', () => {
     expect(mediaSourceTenant('/media/%61cme/products/p/1.png')).toBe('acme');
     expect(mediaSourceTenant('/media/%E0%A4%A/x.png')).toBe('');
     expect(mediaSourceTenant('/icon.svg')).toBeUndefined();
-    expect(mediaSourceTenant('https://elsewhere.example/media/acme/x.png')).toBeUndefined();
+    // Anything the optimizer's URL parsing would move elsewhere belongs to nobody.
+    for (const source of [
+      '/media/acme/../other/products/x.png',
+      '/media/acme/%2e%2e/other/x.png',
+      '/icons/../media/other/x.png',
+      '/./media/other/x.png',
+      '/media/acme\\..\\other/x.png',
+      '/media/acme%2F..%2Fother/x.png',
+      '//elsewhere.example/media/acme/x.png',
+      'https://elsewhere.example/media/acme/x.png',
+      '',
+    ])
+      expect(mediaSourceTenant(source), source).toBe('');
   });
 });

@@ -48,12 +48,22 @@ export function mediaPath(key: string): string {
 }
 
 /**
- * The tenant segment of an image optimizer source (`/_next/image?url=/media/<tenant>/…`), or undefined when
- * the source is not a media path (static files in `public/`, which every tenant shares).
+ * The tenant segment of an image optimizer source (`/_next/image?url=/media/<tenant>/…`); undefined when
+ * the source is a plain path outside `/media/` (static files in `public/`, which every tenant shares).
+ * A source that URL parsing would rewrite (`.`/`..` segments, encoded dots, backslashes, another origin)
+ * could land in any tenant's folder once the optimizer fetches it: it gets `''`, a tenant nobody has.
  */
 export function mediaSourceTenant(source: string): string | undefined {
-  if (!source.startsWith('/media/')) return undefined;
-  const first = source.slice('/media/'.length).split(/[/?#]/)[0] ?? '';
+  const path = source.split(/[?#]/, 1)[0] ?? '';
+  let normalized: string;
+  try {
+    normalized = new URL(path, 'http://source.invalid').pathname;
+  } catch {
+    return '';
+  }
+  if (normalized !== path || /%2e|%2f|%5c/i.test(path)) return '';
+  if (!path.startsWith('/media/')) return undefined;
+  const first = path.slice('/media/'.length).split('/')[0] ?? '';
   try {
     return decodeURIComponent(first);
   } catch {
