@@ -55,6 +55,10 @@ export default async function EditProductPage({
             <time dateTime={isoTimestamp(product.updatedAt)}>{formatTimestamp(product.updatedAt)}</time> ·{' '}
             <Link href={`/admin/products/${productId}/history`} className="underline underline-offset-4">
               History
+            </Link>{' '}
+            ·{' '}
+            <Link href={`/admin/products/${productId}/stock`} className="underline underline-offset-4">
+              Stock
             </Link>
           </p>
         ) : null}
