@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUserRoles } from '../../services/identity/src/app/set-user-roles.js';
 import { createIdentityStore } from '../../services/identity/src/infra/identity-store.js';
-import { catalogApi, idempotencyKey, productInput, type CatalogApi } from '../support/catalog.js';
+import { catalogApi, idempotencyKey, productInput, skuInput, type CatalogApi } from '../support/catalog.js';
 import { createTestTenant, identityDatabasePool, signedInUser } from '../support/identity.js';
 import { portsOf } from '../support/stack.js';
 import { stackControl } from '../../tools/stack/control.js';
@@ -14,9 +14,9 @@ import { BrowserProblems, launchChromium, openContext, type TestBrowser } from '
 
 /**
  * The back office (issue 5) in Debian's Chromium against the running stack (web → its sidecar → catalog and
- * identity): create, list, edit, version conflicts, history, archive, bad input, double submits, hostile
- * titles, server-side protection, axe in both themes, keyboard-only use, and no console errors or CSP
- * violations. What shoppers would see is checked through catalog's API (anonymous GetProduct for the tenant).
+ * identity): create, list, edit (every SKU's price per region), stock per SKU and region, version conflicts,
+ * history, archive, bad input, double submits, hostile titles, server-side protection, axe in both themes,
+ * keyboard-only use, and no console errors or CSP violations. What shoppers would see is checked through catalog's API (anonymous GetProduct for the tenant).
  */
 
 const STEP_MS = 20_000;
@@ -40,6 +40,8 @@ describe('back office in Chromium against the real stack', () => {
   let adminToken: { token: string; at: number } | undefined;
   /** The product the tests share: created through the form, then edited. */
   const lamp = { id: '', title: '', sku: skuCode('LAMP') };
+  /** A product with two SKUs priced in eu and us (made through catalog's API), for prices and stock. */
+  const tee = { id: '', small: skuCode('TEE-S'), large: skuCode('TEE-L') };
 
   const newContext = (colorScheme: 'light' | 'dark' = 'light'): Promise<BrowserContext> =>
     openContext(chromium, problems, { origin, colorScheme, stepMs: STEP_MS });
@@ -163,7 +165,7 @@ describe('back office in Chromium against the real stack', () => {
     expect(await page.getByLabel('Title').inputValue()).toBe(lamp.title);
     lamp.title = `Desk lamp, brass ${suffix()}`;
     await page.getByLabel('Title').fill(lamp.title);
-    await page.getByLabel('Price').fill('19.99');
+    await page.getByLabel(`Price of ${lamp.sku} in eu (EUR)`).fill('19.99');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.waitForURL('**/edit?saved=2');
     await page.getByText('Saved as version 2.').waitFor();
@@ -174,6 +176,142 @@ describe('back office in Chromium against the real stack', () => {
     expect(product?.title).toBe(lamp.title);
     expect(product?.skus[0]?.prices[0]?.price?.amountMinor).toBe('1999');
     expect(product?.skus[0]?.code).toBe(lamp.sku); // the SKU is kept, not replaced
+    await context.close();
+  }, 120_000);
+
+  /** The shopper's product page in `region`: the row of SKU `code` (price and stock text). */
+  const shopperRow = async (page: Page, productId: string, region: string, code: string) => {
+    await page.goto(`/products/${productId}?region=${region}`);
+    const row = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: code, exact: true }) });
+    return (await row.allInnerTexts()).join(' ').replace(/\s+/g, ' ');
+  };
+
+  it("edits the second SKU's price and its stock: the shopper's product page shows both", async () => {
+    const created = await catalog.createProduct(
+      {
+        idempotencyKey: idempotencyKey(),
+        ownerRegion: 'eu',
+        product: productInput({
+          title: `Tee ${suffix()}`,
+          skus: [
+            skuInput({ code: tee.small, options: { size: 'S' } }),
+            skuInput({ code: tee.large, options: { size: 'L' } }),
+          ],
+        }),
+      },
+      { token: await apiToken() },
+    );
+    tee.id = created.product?.productId ?? '';
+    const { context, page } = await asAdmin();
+    await page.goto(`/admin/products/${tee.id}/edit`);
+    // Every SKU, priced per shop region; a region without a price is an empty field.
+    const grid = page.getByRole('table', { name: 'Prices per variant and region' });
+    await grid.waitFor(); // (the admin pages stream behind their loading boundary)
+    await expect(grid.getByRole('rowheader').allInnerTexts()).resolves.toEqual([tee.small, tee.large]);
+    expect(await page.getByLabel(`Price of ${tee.large} in us (USD)`).inputValue()).toBe('29.00');
+    expect(await page.getByLabel(`Price of ${tee.large} in uk (GBP)`).inputValue()).toBe('');
+    await page.getByLabel(`Price of ${tee.large} in us (USD)`).fill('41.50');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForURL('**/edit?saved=2');
+    const edited = await shopperView(tee.id);
+    const large = edited?.skus.find((s) => s.code === tee.large);
+    const small = edited?.skus.find((s) => s.code === tee.small);
+    expect(large?.prices.find((p) => p.region === 'us')?.price).toEqual({
+      currencyCode: 'USD',
+      amountMinor: '4150',
+    });
+    expect(large?.prices.find((p) => p.region === 'eu')?.price?.amountMinor).toBe('2500'); // untouched
+    expect(small?.prices.find((p) => p.region === 'us')?.price?.amountMinor).toBe('2900'); // untouched
+
+    // Stock: its own page, linked from the edit page.
+    await page.getByRole('link', { name: 'Stock', exact: true }).click();
+    await page.waitForURL(`**/admin/products/${tee.id}/stock`);
+    expect(await page.getByLabel(`Stock of ${tee.large} in us`).inputValue()).toBe('5');
+    await expect(page.getByLabel(`Stock of ${tee.large} in uk`).count()).resolves.toBe(0); // not sold there
+    await page.getByLabel(`Stock of ${tee.large} in us`).fill('3');
+    await page.getByRole('button', { name: 'Save stock' }).click();
+    await page.waitForURL('**/stock?saved=1');
+    await page.getByText('Stock saved (1 value).').waitFor();
+    expect(await page.getByLabel(`Stock of ${tee.large} in us`).inputValue()).toBe('3');
+    expect(await page.getByLabel(`Stock of ${tee.small} in us`).inputValue()).toBe('5'); // untouched
+
+    // The shopper's page (read through catalog's cache, which follows within moments).
+    await expect
+      .poll(() => shopperRow(page, tee.id, 'us', tee.large), { timeout: STEP_MS, interval: 500 })
+      .toContain('$41.50');
+    expect(await shopperRow(page, tee.id, 'us', tee.large)).toContain('Only 3 left');
+    expect(await shopperRow(page, tee.id, 'us', tee.small)).toMatch(/\$29\.00.*In stock \(5\)/);
+    await context.close();
+  }, 120_000);
+
+  it('bad stock input: field messages, what was typed kept, nothing written', async () => {
+    const { context, page } = await asAdmin();
+    const before = await shopperView(tee.id);
+    await page.goto(`/admin/products/${tee.id}/stock`);
+    // Comfort: checked on blur.
+    await page.getByLabel(`Stock of ${tee.small} in eu`).fill('-1');
+    await page.getByLabel(`Stock of ${tee.small} in eu`).blur();
+    await page.getByText('Enter a whole number of units from 0 to 1,000,000.').waitFor();
+    await page.getByLabel(`Stock of ${tee.small} in us`).fill('2.5');
+    await page.getByLabel(`Stock of ${tee.large} in eu`).fill('99999999');
+    await page.getByLabel(`Stock of ${tee.large} in us`).fill('8'); // valid, but not written alone
+    await page.getByRole('button', { name: 'Save stock' }).click();
+    await expect.poll(() => page.locator('form [id$="-error"]').count(), { timeout: STEP_MS }).toBe(3);
+    for (const [code, region, typed] of [
+      [tee.small, 'eu', '-1'],
+      [tee.small, 'us', '2.5'],
+      [tee.large, 'eu', '99999999'],
+    ] as const) {
+      const field = page.getByLabel(`Stock of ${code} in ${region}`);
+      expect(await field.inputValue()).toBe(typed);
+      expect(await field.getAttribute('aria-invalid')).toBe('true');
+    }
+    expect(await page.getByLabel(`Stock of ${tee.large} in us`).inputValue()).toBe('8');
+    expect(page.url()).not.toContain('saved=');
+
+    // A region the shop does not have (a field name forged on the way): refused by name, nothing written.
+    await page.reload();
+    await page.getByLabel(`Stock of ${tee.large} in us`).fill('9');
+    const smallEu = `stock-${before?.skus.find((s) => s.code === tee.small)?.skuId ?? ''}-eu"`;
+    let forged = false;
+    await page.route(`**/admin/products/${tee.id}/stock`, (route) => {
+      const body = route.request().postData() ?? '';
+      if (route.request().method() !== 'POST' || !body.includes(smallEu)) return route.continue();
+      forged = true;
+      // (Both the field and its loaded- twin, so the forged cell reads as typed.)
+      return route.continue({ postData: body.replaceAll(smallEu, smallEu.replace('-eu"', '-mars"')) });
+    });
+    await page.getByRole('button', { name: 'Save stock' }).click();
+    await page.getByText('Unknown region “mars”').waitFor();
+    expect(forged).toBe(true);
+    expect(await page.getByLabel(`Stock of ${tee.large} in us`).inputValue()).toBe('9');
+
+    const after = await shopperView(tee.id);
+    expect(after?.skus.map((s) => s.stock)).toEqual(before?.skus.map((s) => s.stock));
+    expect(after?.sequence).toBe(before?.sequence);
+    await context.close();
+  }, 120_000);
+
+  it('is operable with the keyboard alone: the stock page with Tab and Enter', async () => {
+    const { context, page } = await asAdmin();
+    await page.goto(`/admin/products/${tee.id}/stock`);
+    const focusedLabel = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return el?.id ? (document.querySelector(`label[for="${el.id}"]`)?.textContent ?? '') : '';
+      });
+    const first = `Stock of ${tee.small} in eu`;
+    for (let i = 0; i < 30 && (await focusedLabel()) !== first; i += 1) await page.keyboard.press('Tab');
+    expect(await focusedLabel()).toBe(first);
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('12');
+    await page.keyboard.press('Tab');
+    expect(await focusedLabel()).toBe(`Stock of ${tee.small} in us`);
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/stock?saved=1');
+    expect(await page.getByLabel(first).inputValue()).toBe('12');
     await context.close();
   }, 120_000);
 
@@ -356,13 +494,29 @@ describe('back office in Chromium against the real stack', () => {
       .waitFor();
     expect(await page.getByLabel('Title').inputValue()).toBe('Not mine to change');
     expect((await shopperView(lamp.id))?.title).toBe(lamp.title);
+    // Stock too: SetStock is the owner region's.
+    await page.goto(`/admin/products/${lamp.id}/stock`);
+    await page.getByLabel(`Stock of ${lamp.sku} in eu`).fill('999');
+    await page.getByRole('button', { name: 'Save stock' }).click();
+    await page
+      .getByText('You cannot change products of the region “eu”. Your account administers: us.')
+      .waitFor();
+    expect(await page.getByLabel(`Stock of ${lamp.sku} in eu`).inputValue()).toBe('999');
+    expect((await shopperView(lamp.id))?.skus[0]?.stock.find((s) => s.region === 'eu')?.available).not.toBe(
+      '999',
+    );
     await context.close();
   }, 120_000);
 
   it('protects every back-office page server-side: signed out → sign in, shopper → not allowed', async () => {
     const context = await newContext();
     const page = await context.newPage();
-    for (const path of ['/admin', '/admin/products/new', `/admin/products/${lamp.id}/edit`]) {
+    for (const path of [
+      '/admin',
+      '/admin/products/new',
+      `/admin/products/${lamp.id}/edit`,
+      `/admin/products/${lamp.id}/stock`,
+    ]) {
       await page.goto(path);
       await page.waitForURL('**/sign-in');
     }
@@ -373,6 +527,7 @@ describe('back office in Chromium against the real stack', () => {
       '/admin/products/new',
       `/admin/products/${lamp.id}/edit`,
       `/admin/products/${lamp.id}/history`,
+      `/admin/products/${lamp.id}/stock`,
     ]) {
       // A real 403: no loading boundary streams before the layout's guard decides (adr/0024).
       const response = await shopper.page.goto(path);
@@ -459,13 +614,15 @@ describe('back office in Chromium against the real stack', () => {
     await context.close();
   }, 180_000);
 
-  it('has no critical or serious axe violations on list, create, edit and history, in both themes', async () => {
+  it('has no critical or serious axe violations on list, create, edit, stock and history, in both themes', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       const { context, page } = await asAdmin(scheme);
       for (const path of [
         '/admin',
         '/admin/products/new',
         `/admin/products/${lamp.id}/edit`,
+        `/admin/products/${tee.id}/edit`,
+        `/admin/products/${tee.id}/stock`,
         `/admin/products/${lamp.id}/history`,
       ]) {
         await page.goto(path);
@@ -476,6 +633,11 @@ describe('back office in Chromium against the real stack', () => {
       await page.getByRole('button', { name: 'Create product' }).click();
       await page.getByText('Enter a title.').waitFor();
       await expectAccessible(page, `/admin/products/new with errors (${scheme})`);
+      await page.goto(`/admin/products/${tee.id}/stock`);
+      await page.getByLabel(`Stock of ${tee.small} in eu`).fill('-5');
+      await page.getByRole('button', { name: 'Save stock' }).click();
+      await page.getByText('Enter a whole number of units from 0 to 1,000,000.').waitFor();
+      await expectAccessible(page, `/admin/products/${tee.id}/stock with errors (${scheme})`);
       await context.close();
     }
   }, 180_000);

@@ -1,30 +1,39 @@
 'use server';
 
-import { z } from 'zod';
-import { callCatalog, type CatalogProblem } from '@/server/catalog/catalog-client';
-import { currentPrincipal, isCatalogAdmin } from '@/server/identity/session';
+import type { z } from 'zod';
+import { callCatalog } from '@/server/catalog/catalog-client';
+import { currentPrincipal } from '@/server/identity/session';
 import { redirectOnThisHost } from '@/server/same-site-redirect';
 import {
-  fieldErrorsOfProblem,
-  loadProduct,
-  parseProductId,
-  primaryPrice,
-  statusNumber,
-  type CatalogProduct,
-} from './admin-catalog';
+  FORM_EXPIRED,
+  guard,
+  idempotencyKeySchema,
+  problemState,
+  textOf,
+  valuesOf,
+  versionSchema,
+} from './admin-action-support';
+import { loadProduct, parseProductId, statusNumber, type CatalogProduct } from './admin-catalog';
 import { PRODUCT_STATUS } from './catalog-format';
 import {
   createFieldNames,
   createProductSchema,
-  currencyDigits,
   fieldErrorsOf,
-  PRICE_MESSAGE,
   toMinorUnits,
   updateFieldNames,
   updateProductSchema,
 } from './product-form-schema';
 import type { ProductFormState } from './product-form-state';
+import { isPriceFieldName, optionalPriceSchema, pricesOfForm } from './sku-grid-schema';
 import { isValidCsrfToken } from './verify-csrf';
+
+/** The edit form's values: the content fields and every price field it sent. */
+const editValuesOf = (form: FormData): Record<string, string> => ({
+  ...valuesOf(form, updateFieldNames),
+  ...Object.fromEntries(
+    [...form.keys()].filter(isPriceFieldName).map((name) => [name, textOf(form, name)] as const),
+  ),
+});
 
 /**
  * The back office's mutations. Each one: CSRF token (adr/0018) first, then the signed-in admin, then zod on
@@ -32,93 +41,6 @@ import { isValidCsrfToken } from './verify-csrf';
  * edits, the version the form was loaded at. Failures come back as messages next to the fields, with what the
  * user typed kept; nothing here throws to the page except Next's own redirects.
  */
-
-const textOf = (form: FormData, key: string) => {
-  const v = form.get(key);
-  return typeof v === 'string' ? v : '';
-};
-
-const valuesOf = (form: FormData, names: readonly string[]) =>
-  Object.fromEntries(names.map((name) => [name, textOf(form, name)]));
-
-const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{8,200}$/);
-const versionSchema = z.string().regex(/^[1-9]\d{0,17}$/);
-
-const SESSION_CHANGED =
-  'Your session changed since this page was loaded (for example, you signed in again in another tab). Reload the page and submit again; copy your text first if you need it.';
-const FORM_EXPIRED = 'This form is incomplete or outdated. Reload the page and try again.';
-
-type Guard = { ok: true } | { ok: false; formError: string };
-
-async function guard(form: FormData): Promise<Guard> {
-  if (!(await isValidCsrfToken(form.get('csrf')))) return { ok: false, formError: SESSION_CHANGED };
-  const principal = await currentPrincipal();
-  if (!principal) return redirectOnThisHost('/sign-in');
-  if (!isCatalogAdmin(principal))
-    return { ok: false, formError: 'Only catalog administrators can change products.' };
-  return { ok: true };
-}
-
-async function regionsText(): Promise<string> {
-  const principal = await currentPrincipal();
-  if (!principal) return 'none';
-  const regions = principal.roles
-    .filter((r) => r.startsWith('catalog.admin:'))
-    .map((r) => r.slice('catalog.admin:'.length));
-  return regions.length > 0 ? regions.join(', ') : 'none';
-}
-
-/** A catalog failure as the form's messages (field errors where catalog named a field we show). */
-async function problemState(
-  problem: CatalogProblem,
-  values: Record<string, string>,
-  region: string,
-): Promise<ProductFormState> {
-  switch (problem.code) {
-    case 'Catalog.DuplicateSkuCode':
-      return 'skuCode' in values
-        ? {
-            values,
-            fieldErrors: { skuCode: 'This SKU code is already used in this shop. Choose another one.' },
-          }
-        : { values, fieldErrors: {}, formError: 'A SKU code of this product is already used elsewhere.' };
-    case 'Catalog.IdempotencyKeyReused':
-      return {
-        values,
-        fieldErrors: {},
-        formError:
-          'This form was already submitted with other values. Reload the page to start again with a fresh form.',
-      };
-    case 'Catalog.ProductArchived':
-      return {
-        values,
-        fieldErrors: {},
-        formError: 'This product has been archived: it can no longer be edited.',
-      };
-    default:
-      break;
-  }
-  if (problem.status === 403)
-    return {
-      values,
-      fieldErrors: {},
-      formError: `You cannot change products of the region “${region}”. Your account administers: ${await regionsText()}. Ask a shop admin for the role catalog.admin:${region}.`,
-    };
-  if (problem.status === 401)
-    return { values, fieldErrors: {}, formError: 'Your session has ended. Sign in again, then retry.' };
-  if (problem.status === 404) return { values, fieldErrors: {}, formError: 'This product no longer exists.' };
-  if (problem.status === 400) {
-    const { fieldErrors, rest } = fieldErrorsOfProblem(problem);
-    return {
-      values,
-      fieldErrors,
-      ...(rest.length > 0 || Object.keys(fieldErrors).length === 0
-        ? { formError: `The catalog refused the product: ${rest.join('; ') || problem.detail}` }
-        : {}),
-    };
-  }
-  return { values, fieldErrors: {}, formError: problem.detail };
-}
 
 export async function createProduct(_previous: ProductFormState, form: FormData): Promise<ProductFormState> {
   const values = valuesOf(form, createFieldNames);
@@ -169,8 +91,11 @@ export async function createProduct(_previous: ProductFormState, form: FormData)
 }
 
 /** The content catalog gets for an edit: the product as loaded, with what the form edits replaced. */
-function editedInput(product: CatalogProduct, fields: z.infer<typeof updateProductSchema>) {
-  const { price } = primaryPrice(product);
+function editedInput(
+  product: CatalogProduct,
+  fields: z.infer<typeof updateProductSchema>,
+  prices: ReadonlyMap<string, { region: string; price: { currencyCode: string; amountMinor: string } }[]>,
+) {
   return {
     title: fields.title,
     description: fields.description,
@@ -179,28 +104,18 @@ function editedInput(product: CatalogProduct, fields: z.infer<typeof updateProdu
     attributes: product.attributes,
     media: product.media,
     status: statusNumber(fields.status),
-    skus: product.skus.map((sku, i) => ({
+    skus: product.skus.map((sku) => ({
       skuId: sku.skuId,
       code: sku.code,
       options: sku.options,
       initialStock: [],
-      prices: sku.prices.map((p) =>
-        i === 0 && price && p.region === product.ownerRegion
-          ? {
-              region: p.region,
-              price: {
-                currencyCode: p.price?.currencyCode ?? '',
-                amountMinor: toMinorUnits(fields.price, p.price?.currencyCode ?? '') ?? '',
-              },
-            }
-          : p,
-      ),
+      prices: prices.get(sku.skuId) ?? sku.prices,
     })),
   };
 }
 
 export async function updateProduct(_previous: ProductFormState, form: FormData): Promise<ProductFormState> {
-  const values = valuesOf(form, updateFieldNames);
+  const values = editValuesOf(form);
   const allowed = await guard(form);
   if (!allowed.ok) return { values, fieldErrors: {}, formError: allowed.formError };
   const key = idempotencyKeySchema.safeParse(form.get('idempotencyKey'));
@@ -209,7 +124,19 @@ export async function updateProduct(_previous: ProductFormState, form: FormData)
   if (!key.success || !productId || !expectedVersion.success)
     return { values, fieldErrors: {}, formError: FORM_EXPIRED };
   const parsed = updateProductSchema.safeParse(values);
-  if (!parsed.success) return { values, fieldErrors: fieldErrorsOf(parsed.error) };
+  // Every message at once: the content fields and the shape of every typed price.
+  const priceErrors = Object.fromEntries(
+    Object.entries(values).flatMap(([name, typed]) => {
+      if (!isPriceFieldName(name)) return [];
+      const price = optionalPriceSchema.safeParse(typed);
+      return price.success ? [] : [[name, price.error.issues[0]?.message ?? '']];
+    }),
+  );
+  if (!parsed.success || Object.keys(priceErrors).length > 0)
+    return {
+      values,
+      fieldErrors: { ...(parsed.success ? {} : fieldErrorsOf(parsed.error)), ...priceErrors },
+    };
   const current = await loadProduct(productId);
   if (!current.ok) return problemState(current.problem, values, '');
   const product = current.value.product;
@@ -223,23 +150,13 @@ export async function updateProduct(_previous: ProductFormState, form: FormData)
   // Someone saved after this form was loaded: say so without sending anything (catalog would refuse too).
   if (product.version !== expectedVersion.data)
     return { values, fieldErrors: {}, conflict: { currentVersion: product.version } };
-  const { price } = primaryPrice(product);
-  if (price && parsed.data.price === '') return { values, fieldErrors: { price: PRICE_MESSAGE } };
-  if (price && toMinorUnits(parsed.data.price, price.currencyCode) === undefined)
-    return {
-      values,
-      fieldErrors: {
-        price: `Enter a price in ${price.currencyCode} with at most ${currencyDigits(price.currencyCode) ?? 2} decimals.`,
-      },
-    };
+  // Prices per SKU and region, against the product as it is (a price cannot be emptied, decimals by currency).
+  const prices = pricesOfForm(product.skus, values);
+  if (!prices.ok) return { values, fieldErrors: prices.fieldErrors };
+  const input = editedInput(product, parsed.data, prices.prices);
   const result = await callCatalog(
     'updateProduct',
-    {
-      idempotencyKey: key.data,
-      productId,
-      expectedVersion: expectedVersion.data,
-      product: editedInput(product, parsed.data),
-    },
+    { idempotencyKey: key.data, productId, expectedVersion: expectedVersion.data, product: input },
     { authenticated: true },
   );
   if (!result.ok) {
@@ -251,7 +168,7 @@ export async function updateProduct(_previous: ProductFormState, form: FormData)
         conflict: { currentVersion: latest.ok ? (latest.value.product?.version ?? '') : '' },
       };
     }
-    return problemState(result.problem, values, product.ownerRegion);
+    return problemState(result.problem, values, product.ownerRegion, input.skus);
   }
   const saved = result.value.product;
   return redirectOnThisHost(

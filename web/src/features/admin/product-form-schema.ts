@@ -13,8 +13,16 @@ if (typeof window !== 'undefined') z.config({ jitless: true });
 export const CATEGORY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*){0,3}$/;
 export const SKU_CODE_PATTERN = /^[A-Z0-9][A-Z0-9._-]{0,63}$/;
 export const REGION_PATTERN = /^[a-z][a-z0-9-]{1,15}$/;
-const PRICE_PATTERN = /^\d{1,10}(?:\.\d{1,3})?$/;
+export const PRICE_PATTERN = /^\d{1,10}(?:\.\d{1,3})?$/;
 export const PRICE_MESSAGE = 'Enter a price like 24.90 (digits, optional decimals).';
+export const STOCK_MESSAGE = 'Enter a whole number of units from 0 to 1,000,000.';
+
+/** Units of stock as typed: 0–1,000,000, digits only (no sign, no decimals, no exponent). */
+export const stockSchema = z
+  .string()
+  .trim()
+  .regex(/^(0|[1-9]\d{0,6})$/, STOCK_MESSAGE)
+  .refine((v) => Number(v) <= 1_000_000, STOCK_MESSAGE);
 
 const text = (label: string, max: number, required: boolean) =>
   z
@@ -30,7 +38,7 @@ const text = (label: string, max: number, required: boolean) =>
 export const productStatusValues = ['draft', 'active'] as const;
 export type ProductStatusValue = (typeof productStatusValues)[number];
 
-/** Fields shared by create and edit. */
+/** Fields shared by create and edit (edit prices every SKU in its own fields: sku-grid-schema.ts). */
 const contentFields = {
   title: text('Title', 200, true),
   brand: text('Brand', 100, true),
@@ -41,11 +49,11 @@ const contentFields = {
     .regex(CATEGORY_PATTERN, 'Use 1–4 lower-case words separated by “/”, e.g. home/kitchen.'),
   description: text('Description', 5_000, false),
   status: z.enum(productStatusValues, { error: 'Choose draft or active.' }),
-  price: z.string().trim().regex(PRICE_PATTERN, PRICE_MESSAGE),
 };
 
 export const createProductSchema = z.object({
   ...contentFields,
+  price: z.string().trim().regex(PRICE_PATTERN, PRICE_MESSAGE),
   ownerRegion: z
     .string()
     .trim()
@@ -59,21 +67,11 @@ export const createProductSchema = z.object({
     .string()
     .trim()
     .regex(SKU_CODE_PATTERN, 'Use 1–64 upper-case letters, digits, “.”, “_” or “-”, e.g. TSHIRT-RED-M.'),
-  stock: z
-    .string()
-    .trim()
-    .regex(/^(0|[1-9]\d{0,6})$/, 'Enter a whole number of units from 0 to 1,000,000.')
-    .refine((v) => Number(v) <= 1_000_000, 'Enter a whole number of units from 0 to 1,000,000.'),
+  stock: stockSchema,
 });
 
-/** Edit: the price is optional (a product without a price in its own region has no price field). */
-export const updateProductSchema = z.object({
-  ...contentFields,
-  price: z
-    .string()
-    .trim()
-    .refine((v) => v === '' || PRICE_PATTERN.test(v), PRICE_MESSAGE),
-});
+/** Edit: the content fields; every SKU's prices are fields of their own (sku-grid-schema.ts). */
+export const updateProductSchema = z.object(contentFields);
 
 export type CreateProductFields = z.infer<typeof createProductSchema>;
 export type UpdateProductFields = z.infer<typeof updateProductSchema>;
@@ -91,7 +89,7 @@ export const createFieldNames = [
   'currency',
   'stock',
 ] as const;
-export const updateFieldNames = ['title', 'brand', 'category', 'description', 'status', 'price'] as const;
+export const updateFieldNames = ['title', 'brand', 'category', 'description', 'status'] as const;
 export type ProductFieldName = (typeof createFieldNames)[number];
 
 /** Decimal places of a currency's minor unit (EUR 2, JPY 0, …); undefined for an unknown code. */

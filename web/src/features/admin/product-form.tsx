@@ -16,6 +16,14 @@ import { NativeSelect } from '@/components/ui/native-select';
 import { Textarea } from '@/components/ui/textarea';
 import { createProductSchema, updateProductSchema } from './product-form-schema';
 import { emptyProductFormState, type ProductFormState } from './product-form-state';
+import {
+  isPriceFieldName,
+  optionalPriceSchema,
+  priceFieldName,
+  requiredPriceSchema,
+} from './sku-grid-schema';
+import { SkuGridTable } from './sku-grid-table';
+import type { SkuRow } from './sku-row';
 
 interface ProductFormProps {
   readonly mode: 'create' | 'edit';
@@ -27,11 +35,15 @@ interface ProductFormProps {
   /** Edit: the product and the version the form was loaded at. */
   readonly productId?: string;
   readonly expectedVersion?: string;
-  /** Edit: what the price field prices ("EUR, SKU TEE-1 in eu"); no price field without it. */
-  readonly priceHint?: string;
+  /** Edit: every SKU, priced per shop region in the grid (`price-<skuId>-<region>` fields). */
+  readonly skus?: readonly SkuRow[];
 }
 
 type FieldName = keyof typeof createProductSchema.shape;
+
+interface FieldSchema {
+  safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } };
+}
 
 /**
  * The product form of the back office: every field validated on blur for comfort (the same zod rules as the
@@ -39,7 +51,7 @@ type FieldName = keyof typeof createProductSchema.shape;
  * every error, including a version conflict, which says so and offers the latest version.
  */
 export function ProductForm(props: ProductFormProps) {
-  const { mode, action, csrf, idempotencyKey, initialValues, productId, expectedVersion, priceHint } = props;
+  const { mode, action, csrf, idempotencyKey, initialValues, productId, expectedVersion, skus } = props;
   const [state, formAction, pending] = useActionState(action, emptyProductFormState);
   // Messages from blur checks, for the server state they were made against (a new answer replaces them).
   const [checked, setChecked] = useState<{ for: ProductFormState; errors: Record<string, string | null> }>({
@@ -55,12 +67,12 @@ export function ProductForm(props: ProductFormProps) {
   };
 
   const checkField = (event: FocusEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => {
-    const name = event.currentTarget.name as FieldName;
-    const shape: Record<
-      string,
-      { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } }
-    > = mode === 'create' ? createProductSchema.shape : updateProductSchema.shape;
-    const schema = shape[name];
+    const name = event.currentTarget.name;
+    const shape: Record<string, FieldSchema> =
+      mode === 'create' ? createProductSchema.shape : updateProductSchema.shape;
+    // A price the SKU already has cannot be emptied; an empty cell means "not sold in this region".
+    const priceSchema = initialValues[name] ? requiredPriceSchema : optionalPriceSchema;
+    const schema = isPriceFieldName(name) ? priceSchema : shape[name];
     if (!schema) return;
     const result = schema.safeParse(event.currentTarget.value);
     const message = result.success ? null : (result.error?.issues[0]?.message ?? null);
@@ -81,7 +93,7 @@ export function ProductForm(props: ProductFormProps) {
   };
 
   const field = (
-    name: FieldName,
+    name: FieldName | (string & {}),
     label: string,
     control: (aria: {
       id: string;
@@ -92,12 +104,15 @@ export function ProductForm(props: ProductFormProps) {
       'aria-describedby'?: string;
     }) => ReactNode,
     hint?: string,
+    labelClassName?: string,
   ) => {
     const error = errorOf(name);
     const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
     return (
       <div className="grid gap-2">
-        <Label htmlFor={name}>{label}</Label>
+        <Label htmlFor={name} className={labelClassName}>
+          {label}
+        </Label>
         {control({
           id: name,
           name,
@@ -216,8 +231,27 @@ export function ProductForm(props: ProductFormProps) {
               ))}
             </div>
           </fieldset>
-        ) : priceHint ? (
-          field('price', 'Price', (p) => <Input {...p} inputMode="decimal" autoComplete="off" />, priceHint)
+        ) : skus && skus.length > 0 ? (
+          <fieldset className="grid min-w-0 gap-3">
+            <legend className="text-sm font-medium">Prices per variant and region</legend>
+            <p id="prices-hint" className="text-sm text-muted-foreground">
+              In each region&rsquo;s currency. Leave a region empty where a variant is not sold; a price that
+              is set cannot be removed here.
+            </p>
+            <SkuGridTable
+              label="Prices per variant and region"
+              rows={skus}
+              renderCell={(row, cell) =>
+                field(
+                  priceFieldName(row.skuId, cell.region),
+                  `Price of ${row.code} in ${cell.region} (${cell.currency})`,
+                  (p) => <Input {...p} inputMode="decimal" autoComplete="off" className="min-w-24" />,
+                  undefined,
+                  'sr-only',
+                )
+              }
+            />
+          </fieldset>
         ) : null}
       </fieldset>
       <div>

@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardTitle } from '@/components/ui/card';
-import { formValuesOf, loadProduct, parseProductId, primaryPrice } from '@/features/admin/admin-catalog';
+import { formValuesOf, loadProduct, parseProductId, skuRowsOf } from '@/features/admin/admin-catalog';
 import { CatalogProblemNotice } from '@/features/admin/catalog-problem-notice';
 import { formatTimestamp, isoTimestamp, PRODUCT_STATUS, statusLabel } from '@/features/admin/catalog-format';
 import { archiveProduct, updateProduct } from '@/features/admin/product-actions';
@@ -55,6 +55,10 @@ export default async function EditProductPage({
             <time dateTime={isoTimestamp(product.updatedAt)}>{formatTimestamp(product.updatedAt)}</time> ·{' '}
             <Link href={`/admin/products/${productId}/history`} className="underline underline-offset-4">
               History
+            </Link>{' '}
+            ·{' '}
+            <Link href={`/admin/products/${productId}/stock`} className="underline underline-offset-4">
+              Stock
             </Link>
           </p>
         ) : null}
@@ -82,12 +86,7 @@ export default async function EditProductPage({
               initialValues={formValuesOf(product)}
               productId={productId}
               expectedVersion={product.version}
-              {...(() => {
-                const { sku, price } = primaryPrice(product);
-                return sku && price
-                  ? { priceHint: `In ${price.currencyCode}, for SKU ${sku.code} in ${product.ownerRegion}` }
-                  : {};
-              })()}
+              skus={skuRowsOf(product)}
             />
           </Card>
           <Card aria-labelledby="archive-title">
