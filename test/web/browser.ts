@@ -69,7 +69,12 @@ export class BrowserProblems {
 
   private watchPage(page: Page): void {
     page.on('console', (message) => {
-      if (message.type() === 'error') this.consoleErrors.push(`${page.url()}: ${message.text()}`);
+      // For "Failed to load resource" the location is the resource that failed, not the page.
+      const source = message.location().url;
+      if (message.type() === 'error')
+        this.consoleErrors.push(
+          `${page.url()}: ${message.text()}${source && source !== page.url() ? ` (${source})` : ''}`,
+        );
     });
     page.on('pageerror', (error) => this.pageErrors.push(`${page.url()}: ${error.message}`));
   }
