@@ -1,6 +1,8 @@
 import 'server-only';
+import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { callCatalog, type CatalogProblem, type CatalogResponse } from '@/server/catalog/catalog-client';
+import { requireCatalogAdmin } from '@/server/identity/require-admin';
 import { SHOP_REGIONS } from '@/features/catalog/catalog-regions';
 import { PRODUCT_STATUS } from './catalog-format';
 import { fromMinorUnits, type ProductStatusValue } from './product-form-schema';
@@ -18,6 +20,22 @@ export const parseProductId = (raw: string): string | undefined =>
 /** The current product as its admins see it (drafts included), past the read cache. */
 export async function loadProduct(productId: string) {
   return callCatalog('getProduct', { productId }, { authenticated: true, noCache: true });
+}
+
+/**
+ * The start of every page about one product (edit, stock): the admin guard, the `[id]` of the path (404 when
+ * it cannot be an id) and the product (404 when catalog does not know it). A catalog problem is returned
+ * for the page to show next to what it can still render.
+ */
+export async function adminProductFromPath(params: Promise<{ id: string }>) {
+  await requireCatalogAdmin();
+  const productId = parseProductId((await params).id);
+  if (!productId) notFound();
+  const result = await loadProduct(productId);
+  if (!result.ok && result.problem.status === 404) notFound();
+  const product = result.ok ? result.value.product : undefined;
+  if (result.ok && !product) notFound();
+  return { productId, result, product };
 }
 
 /** The SKU the forms show (the first one) and its price in the owning region, if any. */

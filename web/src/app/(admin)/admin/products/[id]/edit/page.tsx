@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardTitle } from '@/components/ui/card';
-import { formValuesOf, loadProduct, parseProductId, skuRowsOf } from '@/features/admin/admin-catalog';
+import { formValuesOf, adminProductFromPath, skuRowsOf } from '@/features/admin/admin-catalog';
 import { CatalogProblemNotice } from '@/features/admin/catalog-problem-notice';
 import { formatTimestamp, isoTimestamp, PRODUCT_STATUS, statusLabel } from '@/features/admin/catalog-format';
 import { archiveProduct, updateProduct } from '@/features/admin/product-actions';
 import { ProductForm } from '@/features/admin/product-form';
-import { requireCatalogAdmin } from '@/server/identity/require-admin';
 import { csrfToken } from '@/server/identity/session';
 
 export const metadata: Metadata = { title: 'Edit product · Back office' };
@@ -31,14 +29,8 @@ export default async function EditProductPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requireCatalogAdmin();
-  const productId = parseProductId((await params).id);
-  if (!productId) notFound();
+  const { productId, result, product } = await adminProductFromPath(params);
   const query = await searchParams;
-  const result = await loadProduct(productId);
-  if (!result.ok && result.problem.status === 404) notFound();
-  const product = result.ok ? result.value.product : undefined;
-  if (result.ok && !product) notFound();
   const csrf = await csrfToken();
   const archiveError = typeof query.archive === 'string' ? archiveMessages[query.archive] : undefined;
   const saved = typeof query.saved === 'string' && /^\d{1,18}$/.test(query.saved) ? query.saved : undefined;

@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { Alert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
-import { loadProduct, parseProductId, skuRowsOf, stockValuesOf } from '@/features/admin/admin-catalog';
+import { adminProductFromPath, skuRowsOf, stockValuesOf } from '@/features/admin/admin-catalog';
 import { CatalogProblemNotice } from '@/features/admin/catalog-problem-notice';
 import { PRODUCT_STATUS, statusLabel } from '@/features/admin/catalog-format';
 import { saveStock } from '@/features/admin/stock-actions';
 import { StockForm } from '@/features/admin/stock-form';
-import { requireCatalogAdmin } from '@/server/identity/require-admin';
 import { csrfToken } from '@/server/identity/session';
 
 export const metadata: Metadata = { title: 'Stock · Back office' };
@@ -29,14 +27,8 @@ export default async function ProductStockPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requireCatalogAdmin();
-  const productId = parseProductId((await params).id);
-  if (!productId) notFound();
+  const { productId, result, product } = await adminProductFromPath(params);
   const query = await searchParams;
-  const result = await loadProduct(productId);
-  if (!result.ok && result.problem.status === 404) notFound();
-  const product = result.ok ? result.value.product : undefined;
-  if (result.ok && !product) notFound();
   const csrf = await csrfToken();
   const saved =
     typeof query.saved === 'string' && /^\d{1,4}$/.test(query.saved) ? Number(query.saved) : undefined;
