@@ -96,7 +96,7 @@ describe('storefront and back office together', () => {
     const newTitle = `Reading lamp, brass ${tag}`;
     await admin.page.goto(`/admin/products/${productId}/edit`);
     await admin.page.getByLabel('Title').fill(newTitle);
-    await admin.page.getByLabel('Price').fill('19.99');
+    await admin.page.getByLabel(`Price of FLOW-${tag.toUpperCase()} in eu (EUR)`).fill('19.99');
     await admin.page.getByRole('button', { name: 'Save changes' }).click();
     await admin.page.getByText('Saved as version 2.').waitFor();
 
