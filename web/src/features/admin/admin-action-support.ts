@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { CatalogProblem } from '@/server/catalog/catalog-client';
 import { currentPrincipal, isCatalogAdmin } from '@/server/identity/session';
 import { redirectOnThisHost } from '@/server/same-site-redirect';
-import { fieldErrorsOfProblem, type SentSkus } from './admin-catalog';
+import { fieldErrorsOfProblem, loadProduct, type CatalogProduct, type SentSkus } from './admin-catalog';
+import { PRODUCT_STATUS } from './catalog-format';
 import type { ProductFormState } from './product-form-state';
 import { isValidCsrfToken } from './verify-csrf';
 
@@ -95,4 +96,26 @@ export async function problemState(
     };
   }
   return { values, fieldErrors: {}, formError: problem.detail };
+}
+
+/**
+ * The product an action is about to change, read past the cache; or the form state to answer with when
+ * catalog failed, the product is gone, or it is archived (`archived`: what can no longer be done).
+ */
+export async function loadWritableProduct(
+  productId: string,
+  values: Record<string, string>,
+  archived: string,
+): Promise<{ ok: true; product: CatalogProduct } | { ok: false; state: ProductFormState }> {
+  const current = await loadProduct(productId);
+  if (!current.ok) return { ok: false, state: await problemState(current.problem, values, '') };
+  const product = current.value.product;
+  if (!product)
+    return { ok: false, state: { values, fieldErrors: {}, formError: 'This product no longer exists.' } };
+  if (product.status === PRODUCT_STATUS.ARCHIVED)
+    return {
+      ok: false,
+      state: { values, fieldErrors: {}, formError: `This product has been archived: ${archived}` },
+    };
+  return { ok: true, product };
 }

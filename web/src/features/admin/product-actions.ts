@@ -8,13 +8,13 @@ import {
   FORM_EXPIRED,
   guard,
   idempotencyKeySchema,
+  loadWritableProduct,
   problemState,
   textOf,
   valuesOf,
   versionSchema,
 } from './admin-action-support';
 import { loadProduct, parseProductId, statusNumber, type CatalogProduct } from './admin-catalog';
-import { PRODUCT_STATUS } from './catalog-format';
 import {
   createFieldNames,
   createProductSchema,
@@ -137,16 +137,9 @@ export async function updateProduct(_previous: ProductFormState, form: FormData)
       values,
       fieldErrors: { ...(parsed.success ? {} : fieldErrorsOf(parsed.error)), ...priceErrors },
     };
-  const current = await loadProduct(productId);
-  if (!current.ok) return problemState(current.problem, values, '');
-  const product = current.value.product;
-  if (!product) return { values, fieldErrors: {}, formError: 'This product no longer exists.' };
-  if (product.status === PRODUCT_STATUS.ARCHIVED)
-    return {
-      values,
-      fieldErrors: {},
-      formError: 'This product has been archived: it can no longer be edited.',
-    };
+  const writable = await loadWritableProduct(productId, values, 'it can no longer be edited.');
+  if (!writable.ok) return writable.state;
+  const { product } = writable;
   // Someone saved after this form was loaded: say so without sending anything (catalog would refuse too).
   if (product.version !== expectedVersion.data)
     return { values, fieldErrors: {}, conflict: { currentVersion: product.version } };

@@ -1,13 +1,6 @@
 'use client';
 
-import {
-  startTransition,
-  useActionState,
-  useState,
-  type FocusEvent,
-  type FormEvent,
-  type ReactNode,
-} from 'react';
+import type { FocusEvent, ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -15,7 +8,7 @@ import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Textarea } from '@/components/ui/textarea';
 import { createProductSchema, updateProductSchema } from './product-form-schema';
-import { emptyProductFormState, type ProductFormState } from './product-form-state';
+import type { ProductFormState } from './product-form-state';
 import {
   isPriceFieldName,
   optionalPriceSchema,
@@ -24,6 +17,7 @@ import {
 } from './sku-grid-schema';
 import { SkuGridTable } from './sku-grid-table';
 import type { SkuRow } from './sku-row';
+import { useActionForm, type FieldSchema } from './use-action-form';
 
 interface ProductFormProps {
   readonly mode: 'create' | 'edit';
@@ -41,10 +35,6 @@ interface ProductFormProps {
 
 type FieldName = keyof typeof createProductSchema.shape;
 
-interface FieldSchema {
-  safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } };
-}
-
 /**
  * The product form of the back office: every field validated on blur for comfort (the same zod rules as the
  * server action), then on the server for safety; messages tied to their fields; what was typed kept on
@@ -52,19 +42,8 @@ interface FieldSchema {
  */
 export function ProductForm(props: ProductFormProps) {
   const { mode, action, csrf, idempotencyKey, initialValues, productId, expectedVersion, skus } = props;
-  const [state, formAction, pending] = useActionState(action, emptyProductFormState);
-  // Messages from blur checks, for the server state they were made against (a new answer replaces them).
-  const [checked, setChecked] = useState<{ for: ProductFormState; errors: Record<string, string | null> }>({
-    for: state,
-    errors: {},
-  });
-  const clientErrors = checked.for === state ? checked.errors : {};
+  const { state, pending, errorOf, check, submit } = useActionForm(action);
   const value = (name: string) => state.values[name] ?? initialValues[name] ?? '';
-  const errorOf = (name: string): string | undefined => {
-    const local = clientErrors[name];
-    if (local !== undefined) return local ?? undefined;
-    return state.fieldErrors[name];
-  };
 
   const checkField = (event: FocusEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => {
     const name = event.currentTarget.name;
@@ -72,24 +51,7 @@ export function ProductForm(props: ProductFormProps) {
       mode === 'create' ? createProductSchema.shape : updateProductSchema.shape;
     // A price the SKU already has cannot be emptied; an empty cell means "not sold in this region".
     const priceSchema = initialValues[name] ? requiredPriceSchema : optionalPriceSchema;
-    const schema = isPriceFieldName(name) ? priceSchema : shape[name];
-    if (!schema) return;
-    const result = schema.safeParse(event.currentTarget.value);
-    const message = result.success ? null : (result.error?.issues[0]?.message ?? null);
-    setChecked((prev) => ({
-      for: state,
-      errors: { ...(prev.for === state ? prev.errors : {}), [name]: message },
-    }));
-  };
-
-  // Submitted from onSubmit rather than `<form action>`: React resets a form after an action, which could
-  // wipe what the user started typing right after an error showed up. Fields re-mount with the answer instead
-  // (the FormData is taken before the fieldset is disabled).
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (pending) return;
-    const data = new FormData(event.currentTarget);
-    startTransition(() => formAction(data));
+    check(name, event.currentTarget.value, isPriceFieldName(name) ? priceSchema : shape[name]);
   };
 
   const field = (

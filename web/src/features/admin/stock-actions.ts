@@ -2,9 +2,15 @@
 
 import { callCatalog } from '@/server/catalog/catalog-client';
 import { redirectOnThisHost } from '@/server/same-site-redirect';
-import { FORM_EXPIRED, guard, idempotencyKeySchema, problemState, textOf } from './admin-action-support';
-import { loadProduct, parseProductId } from './admin-catalog';
-import { PRODUCT_STATUS } from './catalog-format';
+import {
+  FORM_EXPIRED,
+  guard,
+  idempotencyKeySchema,
+  loadWritableProduct,
+  problemState,
+  textOf,
+} from './admin-action-support';
+import { parseProductId } from './admin-catalog';
 import type { ProductFormState } from './product-form-state';
 import { isStockFieldName, stockOfForm } from './sku-grid-schema';
 
@@ -27,16 +33,9 @@ export async function saveStock(_previous: ProductFormState, form: FormData): Pr
   const key = idempotencyKeySchema.safeParse(form.get('idempotencyKey'));
   const productId = parseProductId(textOf(form, 'productId'));
   if (!key.success || !productId) return { values, fieldErrors: {}, formError: FORM_EXPIRED };
-  const current = await loadProduct(productId);
-  if (!current.ok) return problemState(current.problem, values, '');
-  const product = current.value.product;
-  if (!product) return { values, fieldErrors: {}, formError: 'This product no longer exists.' };
-  if (product.status === PRODUCT_STATUS.ARCHIVED)
-    return {
-      values,
-      fieldErrors: {},
-      formError: 'This product has been archived: its stock can no longer be set.',
-    };
+  const writable = await loadWritableProduct(productId, values, 'its stock can no longer be set.');
+  if (!writable.ok) return writable.state;
+  const { product } = writable;
   const loaded = Object.fromEntries(
     entries.map(([name]) => [name, textOf(form, `${LOADED_PREFIX}${name}`)] as const),
   );

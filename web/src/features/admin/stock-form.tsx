@@ -1,14 +1,15 @@
 'use client';
 
-import { startTransition, useActionState, useState, type FocusEvent, type FormEvent } from 'react';
+import type { FocusEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { emptyProductFormState, type ProductFormState } from './product-form-state';
+import type { ProductFormState } from './product-form-state';
 import { stockFieldName, stockValueSchema } from './sku-grid-schema';
 import { SkuGridTable } from './sku-grid-table';
 import type { SkuRow } from './sku-row';
+import { useActionForm } from './use-action-form';
 
 interface StockFormProps {
   readonly action: (previous: ProductFormState, form: FormData) => Promise<ProductFormState>;
@@ -27,34 +28,9 @@ interface StockFormProps {
  * the values that differ from what this page showed. What was typed is kept on every error.
  */
 export function StockForm({ action, csrf, idempotencyKey, productId, skus, initialValues }: StockFormProps) {
-  const [state, formAction, pending] = useActionState(action, emptyProductFormState);
-  const [checked, setChecked] = useState<{ for: ProductFormState; errors: Record<string, string | null> }>({
-    for: state,
-    errors: {},
-  });
-  const clientErrors = checked.for === state ? checked.errors : {};
-  const errorOf = (name: string): string | undefined => {
-    const local = clientErrors[name];
-    return local !== undefined ? (local ?? undefined) : state.fieldErrors[name];
-  };
-
-  const checkField = (event: FocusEvent<HTMLInputElement>) => {
-    const { name, value } = event.currentTarget;
-    const result = stockValueSchema.safeParse(value);
-    const message = result.success ? null : (result.error.issues[0]?.message ?? null);
-    setChecked((prev) => ({
-      for: state,
-      errors: { ...(prev.for === state ? prev.errors : {}), [name]: message },
-    }));
-  };
-
-  // As in ProductForm: submitted from onSubmit so React does not reset what was typed after an error.
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (pending) return;
-    const data = new FormData(event.currentTarget);
-    startTransition(() => formAction(data));
-  };
+  const { state, pending, errorOf, check, submit } = useActionForm(action);
+  const checkField = (event: FocusEvent<HTMLInputElement>) =>
+    check(event.currentTarget.name, event.currentTarget.value, stockValueSchema);
 
   return (
     <form onSubmit={submit} noValidate className="grid gap-5" aria-label="Stock">
