@@ -2,6 +2,7 @@
 // `npm install`) and the stack supervisor, so both always agree on one location per binary.
 import { homedir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -17,10 +18,22 @@ export const pins = JSON.parse(readFileSync(join(repoRoot, 'tools', 'pins.json')
 /** Folder of one pinned tool version: <cache>/tools/<name>/<version>. */
 export const toolDir = (name, version) => join(cacheRoot, 'tools', name, version);
 
+/**
+ * The cache key of a Go tool: its version, and for a tools module (`tools/go/<name>`) also a short hash of
+ * that module's go.mod and go.sum — a changed dependency pin (a `replace` line, say) is a different build of
+ * the same upstream version, so it must not be served from the old folder (adr/0026).
+ */
+export function goToolKey(pin) {
+  if (pin.recipe !== 'tools-module') return pin.version;
+  const hash = createHash('sha256');
+  for (const file of ['go.mod', 'go.sum']) hash.update(readFileSync(join(repoRoot, pin.module, file)));
+  return `${pin.version}-${hash.digest('hex').slice(0, 10)}`;
+}
+
 /** Absolute path of a binary the bootstrap provides, looked up by its name in pins.json. */
 export function toolBin(binary) {
   for (const [name, pin] of Object.entries(pins.go)) {
-    if (pin.binaries.includes(binary)) return join(toolDir(name, pin.version), 'bin', binary);
+    if (pin.binaries.includes(binary)) return join(toolDir(name, goToolKey(pin)), 'bin', binary);
   }
   for (const [name, pin] of Object.entries(pins.python)) {
     if (pin.binaries.includes(binary)) return join(toolDir(name, pin.version), 'venv', 'bin', binary);

@@ -6,14 +6,14 @@
 //                 (Tilt's web UI; go-module-source.mjs, adr/0019)
 import { existsSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { pins, repoRoot, toolDir, cacheRoot } from '../../paths.mjs';
+import { goToolKey, pins, repoRoot, toolDir, cacheRoot } from '../../paths.mjs';
 import { BootstrapError, run, step } from '../step.mjs';
 import { buildInModuleSource } from './go-module-source.mjs';
 
 const goEnv = (bin) => ({ CGO_ENABLED: '0', GOBIN: bin, GOFLAGS: '-buildvcs=false', GOTOOLCHAIN: 'local' });
 
 async function buildTool(name, pin) {
-  const dir = toolDir(name, pin.version);
+  const dir = toolDir(name, goToolKey(pin));
   const bin = join(dir, 'bin');
   const done = join(dir, '.complete');
   if (existsSync(done) && pin.binaries.every((b) => existsSync(join(bin, b)))) return 'cached';

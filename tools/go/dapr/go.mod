@@ -10,8 +10,10 @@ replace (
 	github.com/chenzhuoyu/iasm => github.com/chenzhuoyu/iasm v0.9.0
 	github.com/chzyer/logex => github.com/chzyer/logex v1.2.1
 	// github.com/diagridio/go-etcd-cron v0.12.5 (pinned by dapr v1.18.1) is not served by the module proxy;
-	// v0.12.0 is, with the same API for what dapr uses (see adr/0002). Remove this line once v0.12.5 is served.
-	github.com/diagridio/go-etcd-cron => github.com/diagridio/go-etcd-cron v0.12.0
+	// v0.12.6, the next patch release of the same line, is. It keeps the base-sync fix of v0.12.3 that the
+	// scheduler needs to restart on its own etcd data (v0.12.0 dereferenced a nil PrevKv there), see adr/0026.
+	// Remove this line once v0.12.5 is served, or when a Dapr release pins a served version.
+	github.com/diagridio/go-etcd-cron => github.com/diagridio/go-etcd-cron v0.12.6
 	github.com/gobwas/pool => github.com/gobwas/pool v0.2.1
 	github.com/toolkits/concurrent => github.com/niean/gotools v0.0.0-20151221085310-ff3f51fc5c60
 	gopkg.in/couchbaselabs/gocbconnstr.v1 => github.com/couchbaselabs/gocbconnstr v1.0.5
