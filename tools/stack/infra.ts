@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { toolBin, repoRoot } from '../paths.mjs';
 import { ports } from './ports.js';
 import { dataDir, dataRoot, devCredentials as cred, logDir } from './layout.js';
-import { httpOk, tcpOpen } from './probes.js';
+import { httpOk, redisPing, s3Answers, tcpOpen } from './probes.js';
 import { kafkaProcess } from './kafka.js';
 import { createKvTable, createMediaBucket } from './provision.js';
 import { provisionAppDatabases } from './provision-postgres.js';
@@ -141,7 +141,7 @@ const redis = (): ProcessSpec => ({
     'no',
   ],
   ports: { resp: ports.redis },
-  ready: () => tcpOpen(ports.redis),
+  ready: () => redisPing(ports.redis),
   readyTimeoutMs: 10_000,
   dependsOn: [],
   prepare: () => Promise.resolve(void mkdirSync(dataDir('redis'), { recursive: true })),
@@ -316,7 +316,7 @@ const s3 = (): ProcessSpec => ({
     dataDir('s3'),
   ],
   ports: { s3: ports.s3 },
-  ready: () => tcpOpen(ports.s3),
+  ready: () => s3Answers(ports.s3),
   readyTimeoutMs: 15_000,
   dependsOn: [],
   prepare: () => Promise.resolve(void mkdirSync(dataDir('s3'), { recursive: true })),

@@ -44,6 +44,14 @@ function nodeProcess(
   };
 }
 
+async function waitUntil(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 async function freePort(): Promise<number> {
   const port = await listen();
   listeners.pop()?.close();
@@ -125,6 +133,100 @@ describe('Supervisor', () => {
     await expect(new Supervisor([spec], quiet).up()).rejects.toThrow(
       /^pg: preparing failed: initdb: bad locale$/,
     );
+  });
+
+  it('fails the start-up at once when an earlier process dies while a later one starts, naming the dead one', async () => {
+    const [a, b] = [await freePort(), await freePort()];
+    // `dies` is ready at once, then exits after 1.2 s; `slow` would take 20 s to be ready.
+    const dies = {
+      ...nodeProcess('dies', a),
+      args: [
+        '-e',
+        `require('net').createServer().listen(${a}, '127.0.0.1'); setTimeout(() => { console.error('panic: nil pointer'); process.exit(2); }, 1200);`,
+      ],
+    };
+    const slow = nodeProcess('slow', b, { listens: false, readyTimeoutMs: 20_000 });
+    const started = Date.now();
+    const err = await new Supervisor([dies, slow], quiet, { settleMs: 0 }).up().catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/dies exited \(exit 2\) after [\d.]+ s: panic: nil pointer/);
+    expect(Date.now() - started).toBeLessThan(8000);
+  });
+
+  it('counts an infra server ready only if it still runs a moment after its first answer', async () => {
+    const port = await freePort();
+    const flaky = {
+      ...nodeProcess('flaky', port),
+      args: [
+        '-e',
+        `require('net').createServer().listen(${port}, '127.0.0.1'); setTimeout(() => process.exit(1), 300);`,
+      ],
+    };
+    await expect(new Supervisor([flaky], quiet, { settleMs: 800 }).up()).rejects.toThrow(
+      /flaky exited during start-up \(exit 1\)/,
+    );
+  });
+
+  it('restarts a process that exits while the stack runs, says so, and shows it in status', async () => {
+    const port = await freePort();
+    const lines: string[] = [];
+    const sup = new Supervisor([nodeProcess('worker', port)], (l) => lines.push(l), {
+      settleMs: 0,
+      restartPolicy: { initialDelayMs: 100, maxDelayMs: 200, maxRestarts: 3, windowMs: 60_000 },
+    });
+    await sup.up();
+    const [before] = await sup.status();
+    process.kill(before?.pid as number, 'SIGKILL');
+    await waitUntil(
+      async () => (await sup.status())[0]?.restarts === 1 && (await sup.status())[0]?.state === 'running',
+    );
+    const [after] = await sup.status();
+    expect(after).toMatchObject({ state: 'running', restarts: 1, healthy: true });
+    expect(after?.pid).not.toBe(before?.pid);
+    expect(after?.lastExit).toMatch(/^signal SIGKILL at /);
+    expect(lines.join('\n')).toMatch(
+      /✗ worker exited \(signal SIGKILL\)[^]*↻ restarting worker in 0 s \(attempt 1 of 3\)[^]*✓ worker is back/,
+    );
+    await sup.down();
+  });
+
+  it('gives up on a process that keeps exiting and reports it dead', async () => {
+    const port = await freePort();
+    let runs = 0;
+    const spec = {
+      ...nodeProcess('crashloop', port),
+      // ready at once, then exits: every restart fails the same way
+      args: [
+        '-e',
+        `require('net').createServer().listen(${port}, '127.0.0.1'); setTimeout(() => process.exit(7), 150);`,
+      ],
+      ready: () => tcpOpen(port).then((open) => (open ? (runs++, true) : false)),
+    };
+    const sup = new Supervisor([spec], quiet, {
+      settleMs: 0,
+      restartPolicy: { initialDelayMs: 50, maxDelayMs: 100, maxRestarts: 2, windowMs: 60_000 },
+    });
+    await sup.up();
+    await waitUntil(async () => (await sup.status())[0]?.state === 'dead');
+    const [row] = await sup.status();
+    expect(row).toMatchObject({ state: 'dead', restarts: 2, healthy: false, pid: null });
+    expect(row?.lastExit).toMatch(/^exit 7 at /);
+    expect(runs).toBeGreaterThanOrEqual(3);
+    await sup.down();
+  });
+
+  it('does not restart a process stopped on purpose', async () => {
+    const port = await freePort();
+    const sup = new Supervisor([nodeProcess('calm', port)], quiet, {
+      settleMs: 0,
+      restartPolicy: { initialDelayMs: 50, maxDelayMs: 50, maxRestarts: 3, windowMs: 60_000 },
+    });
+    await sup.up();
+    await sup.stop('calm');
+    await new Promise((r) => setTimeout(r, 400));
+    expect((await sup.status())[0]).toMatchObject({ state: 'stopped', restarts: 0, pid: null });
+    await sup.start('calm');
+    expect((await sup.status())[0]).toMatchObject({ state: 'running', healthy: true });
+    await sup.down();
   });
 
   it('rejects a dependency on a process that is not started before it', () => {

@@ -1,12 +1,27 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { logDir, runDir, stateFile } from './layout.js';
 import { sleep, tcpOpen } from './probes.js';
+import { decideRestart, defaultRestartPolicy, describeExit, type RestartPolicy } from './restart-policy.js';
 import type { ProcessKind, ProcessSpec } from './spec.js';
 
 /** A failure the user can act on: one line naming the culprit (`npm start` prints only this). */
 export class StackError extends Error {}
+
+/**
+ * What a process is doing: `starting` (not ready yet), `running`, `restarting` (exited on its own, the
+ * supervisor starts it again after a delay), `dead` (exited and not restarted), `stopped` (on purpose).
+ */
+export type ProcessState = 'starting' | 'running' | 'restarting' | 'dead' | 'stopped';
 
 export interface ProcessStatus {
   name: string;
@@ -14,52 +29,91 @@ export interface ProcessStatus {
   pid: number | null;
   ports: Record<string, number>;
   healthy: boolean;
+  state: ProcessState;
+  /** Restarts after the process exited on its own, since the stack started. */
+  restarts: number;
+  /** How it last exited on its own ("exit 2", "signal SIGKILL") and when, if it did. */
+  lastExit: string | null;
 }
 
-interface Running {
+interface Entry {
   spec: ProcessSpec;
-  child: ChildProcess;
-  exited: boolean;
+  child: ChildProcess | null;
+  state: ProcessState;
+  /** Set by stop(): the exit that follows is expected. */
+  stopping: boolean;
+  restarts: number;
+  exitTimes: number[];
+  lastExit: string | null;
+  restartTimer: NodeJS.Timeout | null;
+}
+
+export interface SupervisorOptions {
+  restartPolicy?: RestartPolicy;
+  /** How long an infra server must stay up after its first ready answer (servers that die right after start). */
+  settleMs?: number;
 }
 
 const logFile = (name: string) => join(logDir, `${name}.log`);
 
-function lastLines(file: string, n = 3): string {
+export function lastLines(file: string, n = 3): string {
   try {
     const lines = readFileSync(file, 'utf8').trim().split('\n');
-    return lines.slice(-n).join(' | ').slice(0, 400);
+    return lines.slice(-n).join(' | ').slice(0, 600);
   } catch {
     return '';
   }
 }
 
+const alive = (e: Entry | undefined): e is Entry & { child: ChildProcess } =>
+  e?.child !== null && e?.child !== undefined && e.child.exitCode === null && e.child.signalCode === null;
+
 /**
  * Starts processes in order, waits for each to be ready, and stops them in reverse order. Each child runs in
  * its own process group so that stopping it also stops whatever it spawned (tsx → node, temporal → server).
+ * Every exit is noticed when it happens: during start-up it fails the start-up at once, naming the process
+ * that died (not the next one that times out); once the stack is up, the process is restarted with a
+ * bounded backoff (restart-policy.ts) and every step is logged, to the console and `<data>/logs/supervisor.log`.
  */
 export class Supervisor {
-  private readonly running = new Map<string, Running>();
-  private readonly specs = new Map<string, ProcessSpec>();
+  private readonly entries = new Map<string, Entry>();
   private aborted = false;
+  private phase: 'idle' | 'starting' | 'up' | 'stopping' = 'idle';
+  /** The first process that died while the stack was starting; start-up stops with its error. */
+  private startupFailure: StackError | null = null;
+  private readonly policy: RestartPolicy;
+  private readonly settleMs: number;
 
   constructor(
     specs: ProcessSpec[],
     private readonly log: (line: string) => void = console.log,
+    options: SupervisorOptions = {},
   ) {
+    this.policy = options.restartPolicy ?? defaultRestartPolicy;
+    this.settleMs = options.settleMs ?? 500;
     for (const spec of specs) {
-      if (this.specs.has(spec.name)) throw new StackError(`two processes are named "${spec.name}"`);
+      if (this.entries.has(spec.name)) throw new StackError(`two processes are named "${spec.name}"`);
       for (const dep of spec.dependsOn) {
-        if (!this.specs.has(dep))
+        if (!this.entries.has(dep))
           throw new StackError(`${spec.name} depends on "${dep}", which is not started before it`);
       }
-      this.specs.set(spec.name, spec);
+      this.entries.set(spec.name, {
+        spec,
+        child: null,
+        state: 'stopped',
+        stopping: false,
+        restarts: 0,
+        exitTimes: [],
+        lastExit: null,
+        restartTimer: null,
+      });
     }
   }
 
   /** Checks everything that can be checked before starting anything: binaries present, ports free. */
   async preflight(): Promise<void> {
     const owners = new Map<number, string>();
-    for (const spec of this.specs.values()) {
+    for (const { spec } of this.entries.values()) {
       if (spec.command.startsWith('/') && !existsSync(spec.command)) {
         throw new StackError(`${spec.name}: binary ${spec.command} is missing — run \`npm run bootstrap\``);
       }
@@ -83,8 +137,12 @@ export class Supervisor {
     mkdirSync(logDir, { recursive: true });
     mkdirSync(runDir, { recursive: true });
     await this.preflight();
+    this.phase = 'starting';
+    this.startupFailure = null;
     try {
-      for (const spec of this.specs.values()) await this.start(spec.name);
+      for (const name of this.entries.keys()) await this.start(name);
+      this.throwIfStartupFailed();
+      this.phase = 'up';
     } catch (err) {
       await this.down();
       throw err;
@@ -97,10 +155,16 @@ export class Supervisor {
   }
 
   async start(name: string): Promise<void> {
-    const spec = this.spec(name);
-    if (this.running.get(name)?.exited === false) return;
+    const entry = this.entry(name);
+    if (alive(entry) && !entry.stopping) return;
     if (this.aborted) throw new StackError('start-up interrupted');
+    this.throwIfStartupFailed();
+    if (entry.restartTimer) clearTimeout(entry.restartTimer);
+    entry.restartTimer = null;
+    const { spec } = entry;
     const started = Date.now();
+    entry.state = 'starting';
+    entry.stopping = false;
     await hook(name, 'preparing', spec.prepare);
     const out = openSync(logFile(name), 'a');
     const child = spawn(spec.command, spec.args, {
@@ -111,21 +175,18 @@ export class Supervisor {
       ...(spec.user ?? {}),
     });
     closeSync(out);
-    const entry: Running = { spec, child, exited: false };
-    this.running.set(name, entry);
-    child.once('exit', () => {
-      entry.exited = true;
-      this.saveState();
-    });
-    child.once('error', () => (entry.exited = true));
+    entry.child = child;
+    child.once('exit', (code, signal) => this.onExit(entry, child, started, code, signal));
+    child.once('error', (err) => this.note(`✗ ${name} could not be started: ${err.message}`));
     this.saveState();
     const deadline = started + spec.readyTimeoutMs;
+    const exitedError = () =>
+      new StackError(
+        `${name} exited during start-up (${describeExit(child.exitCode, child.signalCode)}): ${lastLines(logFile(name))} — log: ${logFile(name)}`,
+      );
     while (!(await spec.ready().catch(() => false))) {
-      if (entry.exited) {
-        throw new StackError(
-          `${name} exited during start-up (exit ${child.exitCode ?? child.signalCode}): ${lastLines(logFile(name))} — log: ${logFile(name)}`,
-        );
-      }
+      if (!alive(entry) || entry.child !== child) throw exitedError();
+      this.throwIfStartupFailed();
       if (Date.now() > deadline) {
         throw new StackError(
           `${name} did not become ready within ${spec.readyTimeoutMs / 1000} s — log: ${logFile(name)}`,
@@ -133,17 +194,36 @@ export class Supervisor {
       }
       await sleep(150);
     }
+    // Some servers answer once and then die on their own data (the scheduler's etcd did, issue 12): an infra
+    // server counts as ready only when it still runs and answers a moment later.
+    if (spec.kind === 'infra' && this.settleMs > 0) {
+      await sleep(this.settleMs);
+      if (!alive(entry) || entry.child !== child) throw exitedError();
+      if (!(await spec.ready().catch(() => false)))
+        throw new StackError(
+          `${name} answered its ready check once, then stopped answering — log: ${logFile(name)}`,
+        );
+    }
     await hook(name, 'setting up', spec.afterReady);
+    if (!alive(entry) || entry.child !== child) throw exitedError();
+    entry.state = 'running';
     this.log(
       `  ✓ ${name.padEnd(24)} ready in ${((Date.now() - started) / 1000).toFixed(1)} s  ${Object.values(spec.ports).join(', ')}`,
     );
   }
 
   async stop(name: string, graceMs = 10_000): Promise<void> {
-    const entry = this.running.get(name);
-    if (!entry || entry.exited || entry.child.pid === undefined) return;
-    const pid = entry.child.pid;
-    const exited = new Promise<void>((resolve) => entry.child.once('exit', () => resolve()));
+    const entry = this.entry(name);
+    if (entry.restartTimer) clearTimeout(entry.restartTimer);
+    entry.restartTimer = null;
+    if (!alive(entry) || entry.child.pid === undefined) {
+      entry.state = 'stopped';
+      return;
+    }
+    entry.stopping = true;
+    const { child } = entry;
+    const pid = child.pid as number;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     signalGroup(pid, 'SIGTERM');
     const timedOut = await Promise.race([exited.then(() => false), sleep(graceMs).then(() => true)]);
     if (timedOut) {
@@ -152,6 +232,7 @@ export class Supervisor {
     }
     // The group leader may exit before its children (tsx → node): make sure none are left.
     signalGroup(pid, 'SIGKILL');
+    entry.state = 'stopped';
   }
 
   async restart(names: string[]): Promise<void> {
@@ -161,37 +242,114 @@ export class Supervisor {
 
   /** Stops every process, in reverse start order. */
   async down(): Promise<void> {
-    for (const name of [...this.running.keys()].reverse()) await this.stop(name);
+    this.phase = 'stopping';
+    for (const name of [...this.entries.keys()].reverse()) await this.stop(name);
     this.saveState();
+    this.phase = 'idle';
   }
 
   async status(): Promise<ProcessStatus[]> {
     return Promise.all(
-      [...this.specs.values()].map(async (spec) => {
-        const entry = this.running.get(spec.name);
-        const alive = entry !== undefined && !entry.exited;
+      [...this.entries.values()].map(async (entry) => {
+        const running = alive(entry);
         return {
-          name: spec.name,
-          kind: spec.kind,
-          pid: alive ? (entry.child.pid ?? null) : null,
-          ports: spec.ports,
-          healthy: alive && (await spec.ready().catch(() => false)),
+          name: entry.spec.name,
+          kind: entry.spec.kind,
+          pid: running ? (entry.child.pid ?? null) : null,
+          ports: entry.spec.ports,
+          healthy: running && !entry.stopping && (await entry.spec.ready().catch(() => false)),
+          state: entry.state,
+          restarts: entry.restarts,
+          lastExit: entry.lastExit,
         };
       }),
     );
   }
 
-  private spec(name: string): ProcessSpec {
-    const spec = this.specs.get(name);
-    if (!spec) throw new StackError(`no process named "${name}"`);
-    return spec;
+  /** Every exit passes here. Expected ones (stop()) end quietly; any other is reported at once. */
+  private onExit(
+    entry: Entry,
+    child: ChildProcess,
+    started: number,
+    code: number | null,
+    signal: NodeJS.Signals | null,
+  ): void {
+    this.saveState();
+    if (entry.child !== child || entry.stopping || this.phase === 'stopping') return;
+    const name = entry.spec.name;
+    const how = describeExit(code, signal);
+    const uptime = ((Date.now() - started) / 1000).toFixed(1);
+    entry.lastExit = `${how} at ${new Date().toISOString()}`;
+    const message = `${name} exited (${how}) after ${uptime} s: ${lastLines(logFile(name), 5)} — log: ${logFile(name)}`;
+    if (this.phase === 'starting') {
+      // The start loop of whichever process is starting now sees this and stops the start-up with it.
+      entry.state = 'dead';
+      this.startupFailure ??= new StackError(message);
+      return;
+    }
+    if (this.phase !== 'up') {
+      entry.state = 'dead';
+      return;
+    }
+    this.note(`✗ ${message}`);
+    this.scheduleRestart(entry);
+  }
+
+  private scheduleRestart(entry: Entry): void {
+    const name = entry.spec.name;
+    const now = Date.now();
+    const decision = decideRestart(this.policy, entry.exitTimes, now);
+    entry.exitTimes = [...entry.exitTimes, now].slice(-this.policy.maxRestarts - 1);
+    if (!decision.restart) {
+      entry.state = 'dead';
+      this.note(`✗ ${name} ${decision.reason}: not restarting it again (npm run status shows it dead)`);
+      return;
+    }
+    entry.state = 'restarting';
+    this.note(
+      `↻ restarting ${name} in ${(decision.delayMs / 1000).toFixed(0)} s (attempt ${decision.attempt} of ${this.policy.maxRestarts})`,
+    );
+    entry.restartTimer = setTimeout(() => {
+      entry.restartTimer = null;
+      if (this.phase !== 'up' || entry.state !== 'restarting') return;
+      entry.restarts++;
+      this.start(name).then(
+        () => this.note(`✓ ${name} is back after its restart`),
+        (err: Error) => {
+          this.note(`✗ ${name} restart failed: ${err.message}`);
+          if (this.phase === 'up' && !alive(entry)) this.scheduleRestart(entry);
+        },
+      );
+    }, decision.delayMs);
+    entry.restartTimer.unref();
+  }
+
+  private throwIfStartupFailed(): void {
+    if (this.startupFailure) throw this.startupFailure;
+  }
+
+  /** A line for the console and for <data>/logs/supervisor.log (the stack's own log). */
+  private note(line: string): void {
+    this.log(line);
+    try {
+      appendFileSync(join(logDir, 'supervisor.log'), `${new Date().toISOString()} ${line}\n`);
+    } catch {
+      // the log folder is gone (reset while running): the console line is enough
+    }
+  }
+
+  private entry(name: string): Entry {
+    const entry = this.entries.get(name);
+    if (!entry) throw new StackError(`no process named "${name}"`);
+    return entry;
   }
 
   /** Pids on disk, so that a later `npm run stop` or start can clean up after a supervisor that was killed. */
   private saveState(): void {
-    const pids = [...this.running.values()]
-      .filter((r) => !r.exited && r.child.pid !== undefined)
-      .map((r) => ({ name: r.spec.name, pid: r.child.pid }));
+    const pids = [...this.entries.values()]
+      .filter(alive)
+      .filter((e) => e.child.pid !== undefined)
+      .map((e) => ({ name: e.spec.name, pid: e.child.pid }));
     writeFileSync(stateFile, JSON.stringify({ supervisor: process.pid, pids }, null, 2));
   }
 }
