@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['{packages,actors,services,tools,test}/**/*.test.ts', 'web/src/**/*.test.ts'],
-    exclude: ['**/node_modules/**', '**/*.integration.test.ts', '**/*.e2e.test.ts'],
+    exclude: ['**/node_modules/**', '**/*.integration.test.ts', '**/*.e2e.test.ts', '**/*.restart.test.ts'],
     testTimeout: 20_000,
   },
 });

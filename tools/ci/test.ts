@@ -4,7 +4,10 @@
  * shared by every integration test file, then ONE full-profile stack (Kafka) for the tests whose behaviour
  * depends on the broker; each stack is stopped at the end whatever happened. Last, `tilt ci` on the Tiltfile.
  *
- * `npx tsx tools/ci/test.ts [static] [unit] [integration] [full] [tilt] [-- <vitest file filters>]` runs only the
+ * Then the restart phase (issue 12): on each profile a stack is stopped, and then killed, on used data and
+ * started again (restart-phase.ts).
+ *
+ * `npx tsx tools/ci/test.ts [static] [unit] [integration] [full] [restart] [tilt] [-- <vitest file filters>]` runs only the
  * named phases (all when none is named); filters after `--` narrow the integration files of both stacks.
  */
 import { rmSync } from 'node:fs';
@@ -12,6 +15,7 @@ import { join } from 'node:path';
 import { repoRoot } from '../paths.mjs';
 import { phase, printSummary, results, sh } from './phases.js';
 import type { Profile } from '../stack/dapr-resources.js';
+import { testStackOptions } from './test-stack.js';
 
 const dataRoot = join(repoRoot, '.data', 'test');
 process.env.SHOPSTREAM_DATA = dataRoot;
@@ -41,13 +45,7 @@ const brokerDependent = [
 /** Starts a fresh stack of `profile`, runs the integration files (all, or those matching `files`), stops it. */
 async function stackPhase(profile: Profile, label: string, files: string[]): Promise<void> {
   rmSync(dataRoot, { recursive: true, force: true });
-  const supervisor = new Supervisor(
-    stackProcesses({
-      profile,
-      extraAppsFiles: [join(repoRoot, 'test', 'platform', 'apps.yaml')],
-      extraTopicsFiles: [join(repoRoot, 'test', 'platform', 'topics.yaml')],
-    }),
-  );
+  const supervisor = new Supervisor(stackProcesses(testStackOptions(profile)));
   const up = await phase(`start ${label} stack`, async () => {
     await supervisor.up();
   });
@@ -97,6 +95,14 @@ if (wanted('integration') || wanted('full')) {
 }
 if (wanted('integration')) await stackPhase('local', 'local', filters);
 if (wanted('full') && fullFiles.length > 0) await stackPhase('full', 'full (Kafka)', fullFiles);
+if (wanted('restart') && filters.length === 0) {
+  // After the integration stacks stopped: the same ports and data folder (wiped first, then reused on purpose).
+  const { restartPhase } = await import('./restart-phase.js');
+  await restartPhase('local', 'local', dataRoot);
+  await restartPhase('full', 'full', dataRoot);
+} else if (wanted('restart')) {
+  console.log('\n━━ restart phase skipped: file filters were given (it runs only with the whole suite or alone)');
+}
 if (wanted('tilt')) {
   // After the integration stacks stopped: Tilt runs the same processes on the same ports.
   const { tiltCi } = await import('./tilt-phase.js');
