@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -79,7 +88,7 @@ function postgres(databases: readonly string[]): ProcessSpec {
     user,
     afterReady: () => provisionAppDatabases(databases),
     prepare: () => {
-      if (existsSync(join(dir, 'PG_VERSION'))) return Promise.resolve();
+      if (existsSync(join(dir, 'PG_VERSION'))) return checkClusterVersion(dir);
       mkdirSync(dir, { recursive: true });
       const pwfile = join(mkdtempSync(join(tmpdir(), 'shopstream-pg-')), 'pwfile');
       writeFileSync(pwfile, cred.postgresPassword, { mode: 0o600 });
@@ -107,6 +116,24 @@ function postgres(databases: readonly string[]): ProcessSpec {
       return Promise.resolve();
     },
   };
+}
+
+/**
+ * A cluster made by another PostgreSQL major version cannot be opened by this one (and must not be
+ * re-initialised: it holds every service's data). Say so in one sentence, with what to do.
+ */
+function checkClusterVersion(dir: string): Promise<void> {
+  const cluster = readFileSync(join(dir, 'PG_VERSION'), 'utf8').trim();
+  const binary = /\(PostgreSQL\) (\d+)/.exec(
+    execFileSync(toolBin('postgres'), ['--version']).toString(),
+  )?.[1];
+  if (binary !== undefined && binary !== cluster)
+    return Promise.reject(
+      new Error(
+        `the data folder's cluster (${dir}) was made by PostgreSQL ${cluster} and this machine runs PostgreSQL ${binary}: start it with PostgreSQL ${cluster} and move the data with pg_dumpall, or \`npm run reset\` to delete all local data`,
+      ),
+    );
+  return Promise.resolve();
 }
 
 function pgReady(): Promise<boolean> {
