@@ -85,6 +85,7 @@ function postgres(databases: readonly string[]): ProcessSpec {
     ready: () => tcpOpen(ports.postgres).then((open) => open && pgReady()),
     readyTimeoutMs: 30_000,
     dependsOn: [],
+    stopSignal: 'SIGINT',
     user,
     afterReady: () => provisionAppDatabases(databases),
     prepare: () => {

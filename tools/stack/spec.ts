@@ -20,6 +20,11 @@ export interface ProcessSpec {
   prepare?: () => Promise<void>;
   /** Run after the process became ready (e.g. create tables). */
   afterReady?: () => Promise<void>;
+  /**
+   * The signal that asks it to shut down (default SIGTERM). PostgreSQL's SIGTERM is a "smart" shutdown that
+   * waits for every client to disconnect; SIGINT is its "fast" shutdown (roll back, disconnect, checkpoint).
+   */
+  stopSignal?: NodeJS.Signals;
   /** Run as this uid/gid (PostgreSQL refuses to run as root). */
   user?: { uid: number; gid: number };
 }

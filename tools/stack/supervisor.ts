@@ -224,7 +224,7 @@ export class Supervisor {
     const { child } = entry;
     const pid = child.pid as number;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    signalGroup(pid, 'SIGTERM');
+    signalGroup(pid, entry.spec.stopSignal ?? 'SIGTERM');
     const timedOut = await Promise.race([exited.then(() => false), sleep(graceMs).then(() => true)]);
     if (timedOut) {
       signalGroup(pid, 'SIGKILL');
