@@ -101,7 +101,9 @@ if (wanted('restart') && filters.length === 0) {
   await restartPhase('local', 'local', dataRoot);
   await restartPhase('full', 'full', dataRoot);
 } else if (wanted('restart')) {
-  console.log('\n━━ restart phase skipped: file filters were given (it runs only with the whole suite or alone)');
+  console.log(
+    '\n━━ restart phase skipped: file filters were given (it runs only with the whole suite or alone)',
+  );
 }
 if (wanted('tilt')) {
   // After the integration stacks stopped: Tilt runs the same processes on the same ports.
