@@ -13,6 +13,7 @@ export { httpRedMiddleware } from './metrics/http-red-middleware.js';
 export { ErrorKind } from './errors/error-kind.js';
 export { DomainError, fieldErrorsFromZod, isDomainError, type FieldError } from './errors/domain-error.js';
 export { parseInput, type CodedIssueParams } from './errors/parse-input.js';
+export { idempotencyKeySchema } from './idempotency/idempotency-key.js';
 export { normalizeError } from './errors/normalize-error.js';
 export {
   ERROR_CODE_METADATA_KEY,
