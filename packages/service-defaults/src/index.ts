@@ -42,6 +42,12 @@ export { startHealthServer, type HealthServer } from './health/health-server.js'
 export { createShutdown, type Shutdown, type ShutdownHook } from './lifecycle/shutdown.js';
 
 export { createDaprClient } from './dapr/create-dapr-client.js';
+export {
+  actorCallError,
+  daprActorInvoker,
+  type ActorInvoker,
+  type DaprActorInvokerOptions,
+} from './dapr/actor-invoker.js';
 export { createDaprServer, type DaprServerDeps } from './dapr/create-dapr-server.js';
 export { requireAppToken } from './dapr/require-app-token.js';
 export {
