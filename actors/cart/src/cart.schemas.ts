@@ -49,31 +49,29 @@ const quantity = z
   .min(CartLimits.minQuantity, 'must be a whole number from 1 to 99')
   .max(CartLimits.maxQuantity, 'must be a whole number from 1 to 99');
 
+/**
+ * The commands as the shopper sends them (without the caller's credential): the orders API checks them
+ * before it claims an idempotency key, the actor checks them again with the credential.
+ */
+export const CartCommandSchemas = {
+  addItem: z.strictObject({ idempotencyKey, productId: id('product'), skuId: id('SKU'), region, quantity }),
+  setQuantity: z.strictObject({ idempotencyKey, skuId: id('SKU'), region, quantity }),
+  removeItem: z.strictObject({ idempotencyKey, skuId: id('SKU'), region }),
+  clear: z.strictObject({ idempotencyKey }),
+  merge: z.strictObject({
+    idempotencyKey,
+    lines: z
+      .array(z.strictObject({ productId: id('product'), skuId: id('SKU'), region, quantity }))
+      .max(CartLimits.maxLines),
+  }),
+} as const;
+
 export const getInput = z.strictObject({ caller });
-export const clearInput = z.strictObject({ caller, idempotencyKey });
-export const addItemInput = z.strictObject({
-  caller,
-  idempotencyKey,
-  productId: id('product'),
-  skuId: id('SKU'),
-  region,
-  quantity,
-});
-export const setQuantityInput = z.strictObject({
-  caller,
-  idempotencyKey,
-  skuId: id('SKU'),
-  region,
-  quantity,
-});
-export const removeItemInput = z.strictObject({ caller, idempotencyKey, skuId: id('SKU'), region });
-export const mergeInput = z.strictObject({
-  caller,
-  idempotencyKey,
-  lines: z
-    .array(z.strictObject({ productId: id('product'), skuId: id('SKU'), region, quantity }))
-    .max(CartLimits.maxLines),
-});
+export const clearInput = CartCommandSchemas.clear.extend({ caller });
+export const addItemInput = CartCommandSchemas.addItem.extend({ caller });
+export const setQuantityInput = CartCommandSchemas.setQuantity.extend({ caller });
+export const removeItemInput = CartCommandSchemas.removeItem.extend({ caller });
+export const mergeInput = CartCommandSchemas.merge.extend({ caller });
 
 /** Validates an actor method's input; a bad one fails the call (`Cart.Invalid<Method>`) and changes nothing. */
 export function parseCartInput<T>(schema: z.ZodType<T>, input: unknown, method: string): T {

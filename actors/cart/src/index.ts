@@ -25,5 +25,5 @@ export type {
   CatalogSku,
 } from './cart.ports.js';
 export { createCartTokens, MIN_CART_TOKEN_SECRET_LENGTH, type CartTokens } from './cart-token.js';
-export { parseCartActorId } from './cart.schemas.js';
+export { CartCommandSchemas, parseCartActorId, parseCartInput } from './cart.schemas.js';
 export { CartLimits, CartSchedules, CartStateKeys } from './cart.state.js';
