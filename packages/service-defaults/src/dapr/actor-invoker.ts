@@ -33,7 +33,7 @@ function errorBody(text: string): ErrorBody | undefined {
   const parse = (raw: string): ErrorBody | undefined => {
     try {
       const value: unknown = JSON.parse(raw);
-      return typeof value === 'object' && value !== null ? (value) : undefined;
+      return typeof value === 'object' && value !== null ? value : undefined;
     } catch {
       return undefined;
     }
