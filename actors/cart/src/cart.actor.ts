@@ -238,6 +238,9 @@ export function cartActorClass(deps: CartActorDeps): CartActorClass {
       const owner = this.owner();
       const at = now();
       const [, stored] = await this.getStateManager<StoredCart>().tryGetState(CartStateKeys.cart);
+      // Read before removing: the SDK's `tryRemoveState` of a key it has not loaded in this turn asks the
+      // store whether it exists and answers "no" for any value without a `length` (a number, an object).
+      await this.readArmedAt();
       const plan = planOnReminder(stored ?? emptyCart, deps.expiryMs(owner.tenantId), at);
       try {
         if (plan.kind === 'expire') {
