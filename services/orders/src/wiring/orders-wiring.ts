@@ -1,4 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { cartActorClass, createCartTokens, type CartActorClass } from '@shopstream/actor-cart';
 import { daprActorInvoker, type ServiceContext } from '@shopstream/service-defaults';
 import { createSidecarTokenVerifier, type TokenVerifier } from '@shopstream/service-defaults/auth';
@@ -13,8 +13,12 @@ import { dynamoIdempotencyStore } from '../infra/dynamodb-idempotency-store.js';
 export const sidecarVerifier = (config: OrdersConfig | CartHostConfig): TokenVerifier =>
   createSidecarTokenVerifier({ daprHttpPort: config.DAPR_HTTP_PORT, daprApiToken: config.DAPR_API_TOKEN });
 
-/** The DynamoDB client of the idempotency store (moto locally), destroyed at shutdown. */
-export function openDynamo({ config, onShutdown }: ServiceContext<OrdersConfig>): DynamoDBClient {
+/** The DynamoDB client of the idempotency store (moto locally): part of readiness, destroyed at shutdown. */
+export function openDynamo({
+  config,
+  onShutdown,
+  addReadinessCheck,
+}: ServiceContext<OrdersConfig>): DynamoDBClient {
   const credentials =
     config.SHOPSTREAM_AWS_ACCESS_KEY_ID && config.SHOPSTREAM_AWS_SECRET_ACCESS_KEY
       ? {
@@ -29,6 +33,9 @@ export function openDynamo({ config, onShutdown }: ServiceContext<OrdersConfig>)
     maxAttempts: 3,
   });
   onShutdown('dynamodb', () => client.destroy());
+  addReadinessCheck('dynamodb', async () => {
+    await client.send(new DescribeTableCommand({ TableName: config.SHOPSTREAM_KV_TABLE }));
+  });
   return client;
 }
 
