@@ -19,6 +19,9 @@ import { testStackOptions } from './test-stack.js';
 
 const dataRoot = join(repoRoot, '.data', 'test');
 process.env.SHOPSTREAM_DATA = dataRoot;
+// One test shop's carts expire in seconds, so the expiry reminder can be tested (test/orders); the apps
+// inherit this environment.
+process.env.CART_EXPIRY_BY_TENANT ??= JSON.stringify({ 'cart-expiry-test': '30s' });
 
 // Imported after SHOPSTREAM_DATA is set: the stack layout reads it once.
 const { stackProcesses } = await import('../stack/stack.js');

@@ -13,6 +13,7 @@ export { httpRedMiddleware } from './metrics/http-red-middleware.js';
 export { ErrorKind } from './errors/error-kind.js';
 export { DomainError, fieldErrorsFromZod, isDomainError, type FieldError } from './errors/domain-error.js';
 export { parseInput, type CodedIssueParams } from './errors/parse-input.js';
+export { idempotencyKeySchema } from './idempotency/idempotency-key.js';
 export { normalizeError } from './errors/normalize-error.js';
 export {
   ERROR_CODE_METADATA_KEY,
@@ -41,6 +42,12 @@ export { startHealthServer, type HealthServer } from './health/health-server.js'
 export { createShutdown, type Shutdown, type ShutdownHook } from './lifecycle/shutdown.js';
 
 export { createDaprClient } from './dapr/create-dapr-client.js';
+export {
+  actorCallError,
+  daprActorInvoker,
+  type ActorInvoker,
+  type DaprActorInvokerOptions,
+} from './dapr/actor-invoker.js';
 export { createDaprServer, type DaprServerDeps } from './dapr/create-dapr-server.js';
 export { requireAppToken } from './dapr/require-app-token.js';
 export {
@@ -54,6 +61,7 @@ export { appTokenInterceptor } from './grpc/app-token-interceptor.js';
 export { observeInterceptor } from './grpc/observe-interceptor.js';
 export { singleMetadataValue } from './grpc/single-metadata-value.js';
 export { unaryHandler } from './grpc/unary-handler.js';
+export { protoTimestamp } from './grpc/proto-timestamp.js';
 
 export { runService, type RunServiceOptions } from './run-service.js';
 export type { ServiceContext } from './service-context.js';

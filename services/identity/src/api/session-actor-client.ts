@@ -1,51 +1,23 @@
 import { SESSION_ACTOR_TYPE, sessionActorId, type SessionActorContract } from '@shopstream/actor-session';
-import { DomainError, ErrorKind } from '@shopstream/service-defaults';
+import {
+  actorCallError as sharedActorCallError,
+  daprActorInvoker as sharedDaprActorInvoker,
+  type ActorInvoker,
+  type DaprActorInvokerOptions,
+  type DomainError,
+} from '@shopstream/service-defaults';
 
-/** Calls one actor method and returns its JSON result; fails with a DomainError. */
-export type ActorInvoker = (
-  actorType: string,
-  actorId: string,
-  method: string,
-  body?: unknown,
-) => Promise<unknown>;
+export type { ActorInvoker };
 
-export interface DaprActorInvokerOptions {
-  readonly daprHttpPort: number;
-  readonly daprApiToken?: string | undefined;
-  readonly fetch?: typeof globalThis.fetch;
-}
+const UNAVAILABLE = 'Session.Unavailable';
 
-const ERROR_KINDS = new Set<string>(Object.values(ErrorKind));
+/** Turns a failed SessionActor call back into the actor's DomainError (see service-defaults). */
+export const actorCallError = (method: string, status: number, text: string): DomainError =>
+  sharedActorCallError(`SessionActor.${method}`, status, text, UNAVAILABLE);
 
-/**
- * Turns a failed actor call back into the actor's DomainError. daprd passes the app's error body on, either
- * as is or quoted inside its own message, so the code and kind are looked for in the text.
- */
-export function actorCallError(method: string, status: number, text: string): DomainError {
-  const code = /"code\\?"\s*:\s*\\?"([A-Za-z]+\.[A-Za-z]+)\\?"/.exec(text)?.[1];
-  const kind = /"kind\\?"\s*:\s*\\?"([a-z_]+)\\?"/.exec(text)?.[1];
-  if (code && kind && ERROR_KINDS.has(kind)) {
-    return new DomainError(kind as ErrorKind, code, `SessionActor.${method} failed: ${code}`);
-  }
-  return new DomainError(ErrorKind.Unavailable, 'Session.Unavailable', `SessionActor.${method} → ${status}`);
-}
-
-/** Invokes actors through the local sidecar's HTTP API (`/v1.0/actors/<type>/<id>/method/<method>`). */
-export function daprActorInvoker(options: DaprActorInvokerOptions): ActorInvoker {
-  const doFetch = options.fetch ?? globalThis.fetch;
-  return async (actorType, actorId, method, body) => {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (options.daprApiToken) headers['dapr-api-token'] = options.daprApiToken;
-    const url = `http://127.0.0.1:${options.daprHttpPort}/v1.0/actors/${encodeURIComponent(actorType)}/${encodeURIComponent(actorId)}/method/${encodeURIComponent(method)}`;
-    const res = await doFetch(url, {
-      method: 'POST',
-      headers,
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    if (res.status !== 200) throw actorCallError(method, res.status, text);
-    return text ? (JSON.parse(text) as unknown) : undefined;
-  };
+/** Invokes actors through the local sidecar's HTTP API; failures without a DomainError are `Session.Unavailable`. */
+export function daprActorInvoker(options: Omit<DaprActorInvokerOptions, 'unavailableCode'>): ActorInvoker {
+  return sharedDaprActorInvoker({ ...options, unavailableCode: UNAVAILABLE });
 }
 
 type Method = keyof SessionActorContract;

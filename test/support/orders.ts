@@ -1,0 +1,86 @@
+import { credentials, Metadata } from '@grpc/grpc-js';
+import {
+  AddItemRequest,
+  CartServiceClient,
+  ClearCartRequest,
+  GetCartRequest,
+  MergeCartsRequest,
+  RemoveItemRequest,
+  SetQuantityRequest,
+  type AddItemResponse,
+  type ClearCartResponse,
+  type GetCartResponse,
+  type MergeCartsResponse,
+  type RemoveItemResponse,
+  type SetQuantityResponse,
+} from '@shopstream/proto/orders/v1/cart_service.js';
+import { daprApiToken, portsOf } from './stack.js';
+
+/** Who calls: a signed-in user's access token, or an anonymous shopper of a shop (`x-tenant-id`). */
+export interface ShopperAs {
+  readonly token?: string;
+  readonly tenant?: string;
+  readonly deadlineMs?: number;
+}
+
+function metadata(as: ShopperAs): Metadata {
+  const md = new Metadata();
+  md.set('dapr-app-id', 'orders');
+  md.set('dapr-api-token', daprApiToken);
+  if (as.token !== undefined) md.set('authorization', `Bearer ${as.token}`);
+  if (as.tenant !== undefined) md.set('x-tenant-id', as.tenant);
+  return md;
+}
+
+type CartMethod = 'getCart' | 'addItem' | 'setQuantity' | 'removeItem' | 'clearCart' | 'mergeCarts';
+
+interface MessageType<Req> {
+  fromPartial(partial: Partial<Req>): Req;
+}
+
+export interface CartApi {
+  getCart(request: Partial<GetCartRequest>, as: ShopperAs): Promise<GetCartResponse>;
+  addItem(request: Partial<AddItemRequest>, as: ShopperAs): Promise<AddItemResponse>;
+  setQuantity(request: Partial<SetQuantityRequest>, as: ShopperAs): Promise<SetQuantityResponse>;
+  removeItem(request: Partial<RemoveItemRequest>, as: ShopperAs): Promise<RemoveItemResponse>;
+  clearCart(request: Partial<ClearCartRequest>, as: ShopperAs): Promise<ClearCartResponse>;
+  mergeCarts(request: Partial<MergeCartsRequest>, as: ShopperAs): Promise<MergeCartsResponse>;
+  close(): void;
+}
+
+/**
+ * `CartService` through Dapr gRPC proxying, as the web server calls it: a grpc-js client on `fromApp`'s
+ * sidecar (default `web`) with `dapr-app-id: orders`. One client per test file; `close()` it in afterAll.
+ */
+export function cartApi(fromApp = 'web'): CartApi {
+  const client = new CartServiceClient(
+    `127.0.0.1:${portsOf(fromApp).daprGrpc}`,
+    credentials.createInsecure(),
+  );
+  const call =
+    <Req, Res>(type: MessageType<Req>, method: CartMethod) =>
+    (request: Partial<Req>, as: ShopperAs) =>
+      new Promise<Res>((resolve, reject) => {
+        const fn = (client[method] as (...args: unknown[]) => unknown).bind(client) as (
+          request: Req,
+          metadata: Metadata,
+          options: { deadline: number },
+          callback: (error: Error | null, response: Res) => void,
+        ) => unknown;
+        fn(
+          type.fromPartial(request),
+          metadata(as),
+          { deadline: Date.now() + (as.deadlineMs ?? 15_000) },
+          (error, response) => (error ? reject(error) : resolve(response)),
+        );
+      });
+  return {
+    getCart: call(GetCartRequest, 'getCart'),
+    addItem: call(AddItemRequest, 'addItem'),
+    setQuantity: call(SetQuantityRequest, 'setQuantity'),
+    removeItem: call(RemoveItemRequest, 'removeItem'),
+    clearCart: call(ClearCartRequest, 'clearCart'),
+    mergeCarts: call(MergeCartsRequest, 'mergeCarts'),
+    close: () => client.close(),
+  };
+}
