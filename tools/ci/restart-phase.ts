@@ -104,34 +104,32 @@ const vitest = (file: string, round: string, dataRoot: string, profile: Profile)
     SHOPSTREAM_RESTART_ROUND: round,
   });
 
+const seedFile = 'test/restart/seed.restart.test.ts';
+const verifyFile = 'test/restart/verify.restart.test.ts';
+
+/** Data of every kind on the running stack, recorded for the verify run after the restart (round "restart"). */
+export const restartSeed = (profile: Profile, dataRoot: string) =>
+  vitest(seedFile, 'restart', dataRoot, profile);
+
 /**
- * Issue 12 as tested properties, on one profile: a stack started on a fresh folder gets data of every kind
- * (seed.restart.test.ts), is stopped and started again on the same folder (verify.restart.test.ts), then
- * seeded again and killed with SIGKILL in the middle of work, and started again (the same checks). Each start
+ * Issue 12 as tested properties, on one profile, after restartSeed ran on a stack that was then stopped (the
+ * integration stack of `npm test`, so the folder holds everything the whole suite wrote): start on the used
+ * folder and verify; seed again, SIGKILL everything in the middle of work, start again and verify. Each start
  * is timed. A failed step still stops whatever stack is up.
  */
 export async function restartPhase(profile: Profile, label: string, dataRoot: string): Promise<void> {
   if (!stateFile.startsWith(dataRoot))
     throw new Error(`restartPhase: ${dataRoot} must be the stack layout's data folder (SHOPSTREAM_DATA)`);
-  rmSync(dataRoot, { recursive: true, force: true });
-  const seed = 'test/restart/seed.restart.test.ts';
-  const verify = 'test/restart/verify.restart.test.ts';
   let stack: StackChild | null = null;
   const step = (name: string, fn: () => Promise<void>) => phase(`restart (${label}): ${name}`, fn);
   try {
-    let ok = await step('start on a fresh data folder, create data of every kind', async () => {
-      stack = await startStack(profile, dataRoot, `${label} 1st`);
-      await vitest(seed, 'restart', dataRoot, profile);
-    });
-    ok &&= await step('stop, start on the used data folder, verify', async () => {
-      if (stack) await stopStack(stack);
-      stack = null;
-      stack = await startStack(profile, dataRoot, `${label} 2nd`);
-      await vitest(verify, 'restart', dataRoot, profile);
+    const ok = await step('start on the used data folder, verify', async () => {
+      stack = await startStack(profile, dataRoot, `${label} after stop`);
+      await vitest(verifyFile, 'restart', dataRoot, profile);
     });
     if (!ok) return;
     await step('SIGKILL everything mid-work, start again, verify', async () => {
-      await vitest(seed, 'crash', dataRoot, profile);
+      await vitest(seedFile, 'crash', dataRoot, profile);
       const work = backgroundWork();
       await new Promise((r) => setTimeout(r, 3000));
       if (!stack) throw new Error('no stack to crash');
@@ -141,7 +139,7 @@ export async function restartPhase(profile: Profile, label: string, dataRoot: st
         `  killed ${killed} process groups with SIGKILL after ${await work.stop()} requests of load`,
       );
       stack = await startStack(profile, dataRoot, `${label} after crash`);
-      await vitest(verify, 'crash', dataRoot, profile);
+      await vitest(verifyFile, 'crash', dataRoot, profile);
     });
   } finally {
     if (stack)
@@ -151,4 +149,21 @@ export async function restartPhase(profile: Profile, label: string, dataRoot: st
       killStale();
     }
   }
+}
+
+/** The restart phase on its own (`tools/ci/test.ts restart`): a fresh stack, seeded and stopped, then the same. */
+export async function freshRestartPhase(profile: Profile, label: string, dataRoot: string): Promise<void> {
+  rmSync(dataRoot, { recursive: true, force: true });
+  const seeded = await phase(
+    `restart (${label}): start on a fresh data folder, create data of every kind`,
+    async () => {
+      const stack = await startStack(profile, dataRoot, `${label} 1st`);
+      try {
+        await restartSeed(profile, dataRoot);
+      } finally {
+        await stopStack(stack);
+      }
+    },
+  );
+  if (seeded) await restartPhase(profile, label, dataRoot);
 }

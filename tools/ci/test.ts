@@ -27,6 +27,7 @@ process.env.CART_EXPIRY_BY_TENANT ??= JSON.stringify({ 'cart-expiry-test': '30s'
 const { stackProcesses } = await import('../stack/stack.js');
 const { Supervisor } = await import('../stack/supervisor.js');
 const { startControlServer } = await import('../stack/control.js');
+const { freshRestartPhase, restartPhase, restartSeed } = await import('./restart-phase.js');
 
 const args = process.argv.slice(2);
 const dashes = args.indexOf('--');
@@ -45,8 +46,14 @@ const brokerDependent = [
   'test/fault/',
 ];
 
-/** Starts a fresh stack of `profile`, runs the integration files (all, or those matching `files`), stops it. */
+/**
+ * Starts a fresh stack of `profile`, runs the integration files (all, or those matching `files`), stops it.
+ * With the whole suite, the restart phase follows on the same, now well-used, data folder: before the stop the
+ * seed of data of every kind, after it restartPhase (stop → start → verify, then a SIGKILL crash).
+ */
 async function stackPhase(profile: Profile, label: string, files: string[]): Promise<void> {
+  const restartAfter = wanted('restart') && filters.length === 0;
+  let seeded = false;
   rmSync(dataRoot, { recursive: true, force: true });
   const supervisor = new Supervisor(stackProcesses(testStackOptions(profile)));
   const up = await phase(`start ${label} stack`, async () => {
@@ -65,9 +72,14 @@ async function stackPhase(profile: Profile, label: string, files: string[]): Pro
       await phase('web e2e (Chromium, axe, keyboard, CSP, Lighthouse)', () =>
         sh('npx', ['vitest', 'run', '--config', 'vitest.web.config.ts'], { SHOPSTREAM_DATA: dataRoot }),
       );
+    if (restartAfter)
+      seeded = await phase(`restart (${label}): create data of every kind on the used stack`, () =>
+        restartSeed(profile, dataRoot),
+      );
     control.close();
   }
   await phase(`stop ${label} stack`, () => supervisor.down());
+  if (seeded) await restartPhase(profile, label, dataRoot);
 }
 
 /** The full stack runs the broker-dependent files, or the filters that fall among them. */
@@ -99,10 +111,9 @@ if (wanted('integration') || wanted('full')) {
 if (wanted('integration')) await stackPhase('local', 'local', filters);
 if (wanted('full') && fullFiles.length > 0) await stackPhase('full', 'full (Kafka)', fullFiles);
 if (wanted('restart') && filters.length === 0) {
-  // After the integration stacks stopped: the same ports and data folder (wiped first, then reused on purpose).
-  const { restartPhase } = await import('./restart-phase.js');
-  await restartPhase('local', 'local', dataRoot);
-  await restartPhase('full', 'full', dataRoot);
+  // Alone (without the integration phases that seed it): a fresh stack per profile, seeded, then the same.
+  if (!wanted('integration')) await freshRestartPhase('local', 'local', dataRoot);
+  if (!wanted('full')) await freshRestartPhase('full', 'full', dataRoot);
 } else if (wanted('restart')) {
   console.log(
     '\n━━ restart phase skipped: file filters were given (it runs only with the whole suite or alone)',
