@@ -10,6 +10,7 @@ import { httpOk, tcpOpen } from './probes.js';
 import { kafkaProcess } from './kafka.js';
 import { createKvTable, createMediaBucket } from './provision.js';
 import { provisionAppDatabases } from './provision-postgres.js';
+import { stripeEmulator } from './stripe-emulator.js';
 import type { ProcessSpec } from './spec.js';
 import type { Profile } from './dapr-resources.js';
 import type { KafkaTopic } from './topics.js';
@@ -329,6 +330,8 @@ export interface InfraOptions {
   /** `full` adds Kafka (after Redis), which then creates `kafkaTopics`. */
   profile?: Profile;
   kafkaTopics?: KafkaTopic[];
+  /** Where the Stripe emulator sends its signed webhooks (the payments app's HTTP side). */
+  stripeWebhookUrls?: readonly string[];
 }
 
 /** The infrastructure servers of a profile, in start order. */
@@ -336,6 +339,7 @@ export function infraProcesses({
   databases = [],
   profile = 'local',
   kafkaTopics = [],
+  stripeWebhookUrls = [],
 }: InfraOptions = {}): ProcessSpec[] {
   mkdirSync(logDir, { recursive: true });
   const broker = profile === 'full' ? [kafkaProcess(kafkaTopics)] : [];
@@ -349,5 +353,6 @@ export function infraProcesses({
     jaeger(),
     moto(),
     s3(),
+    stripeEmulator(stripeWebhookUrls),
   ];
 }
