@@ -60,6 +60,7 @@ export type { ServiceContext } from './service-context.js';
 
 export { buildCloudEvent, cloudEventSchema, type CloudEvent, type NewEvent } from './events/cloud-event.js';
 export { publishEvent } from './events/publish-event.js';
+export { protoTimestamp } from './events/proto-timestamp.js';
 export { subscribeEvents, type DeliveryOutcome, type EventSubscription } from './events/subscribe-events.js';
 export {
   APP_CALLBACK_TOKENLESS_METHODS,

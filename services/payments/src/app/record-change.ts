@@ -1,0 +1,28 @@
+import type { ChangeCause, Payment } from '../domain/payment.js';
+import { PAYMENT_EVENTS_TOPIC, paymentEvent } from './payment-events.js';
+import type { PaymentChange, PaymentsDeps, PaymentTransaction } from './ports.js';
+
+/** Writes a new or changed payment and its `payment.events` entry in the same transaction. */
+export async function recordChange(
+  deps: Pick<PaymentsDeps, 'eventSource'>,
+  tx: PaymentTransaction,
+  payment: Payment,
+  cause: ChangeCause,
+): Promise<PaymentChange> {
+  if (payment.version === 1) await tx.insertPayment(payment);
+  else await tx.updatePayment(payment);
+  await tx.enqueue(PAYMENT_EVENTS_TOPIC, paymentEvent(payment, cause, deps.eventSource));
+  return { payment, cause };
+}
+
+/** Tells the saga hook about committed changes; a failing hook is logged, the change stands. */
+export async function announce(deps: Pick<PaymentsDeps, 'signals' | 'logger'>, changes: PaymentChange[]) {
+  for (const change of changes) {
+    await deps.signals.paymentChanged(change).catch((error: unknown) => {
+      deps.logger.warn(
+        { err: error, paymentId: change.payment.id, status: change.payment.status },
+        'payment signal failed (the reconciler and payment.events still carry the change)',
+      );
+    });
+  }
+}

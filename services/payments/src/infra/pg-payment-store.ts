@@ -1,0 +1,95 @@
+import type { ClientBase, Pool } from 'pg';
+import { enqueueEvent, withTenant } from '@shopstream/service-defaults/postgres';
+import type { Payment } from '../domain/payment.js';
+import type { KeyClaim, PaymentStore, PaymentTransaction } from '../app/ports.js';
+import { PAYMENT_COLUMNS, paymentFromRow, paymentValues, type PaymentRow } from './payment-rows.js';
+
+/** The payments database; every transaction runs under one tenant's row-level security (`withTenant`). */
+export function createPaymentStore(pool: Pool): PaymentStore {
+  return {
+    inTenant: (tenantId, work) => withTenant(pool, tenantId, (client) => work(transaction(client, tenantId))),
+  };
+}
+
+function transaction(client: ClientBase, tenantId: string): PaymentTransaction {
+  const one = async (sql: string, values: unknown[]): Promise<Payment | undefined> => {
+    const { rows } = await client.query<PaymentRow>(sql, values);
+    return rows[0] === undefined ? undefined : paymentFromRow(rows[0]);
+  };
+  return {
+    tenantId,
+    async claimKey(key, operation, fingerprint): Promise<KeyClaim> {
+      const inserted = await client.query(
+        `INSERT INTO idempotency_keys (key, operation, request_hash) VALUES ($1, $2, $3)
+         ON CONFLICT (tenant_id, key) DO NOTHING`,
+        [key, operation, fingerprint],
+      );
+      if (inserted.rowCount === 1) return { kind: 'new' };
+      const { rows } = await client.query<{ operation: string; request_hash: string; response: unknown }>(
+        'SELECT operation, request_hash, response FROM idempotency_keys WHERE key = $1',
+        [key],
+      );
+      const row = rows[0];
+      if (row?.operation !== operation || row.request_hash !== fingerprint || row.response === null)
+        return { kind: 'mismatch' };
+      return { kind: 'replay', response: row.response };
+    },
+    async completeKey(key, response) {
+      await client.query('UPDATE idempotency_keys SET response = $2 WHERE key = $1', [
+        key,
+        JSON.stringify(response),
+      ]);
+    },
+    async lockOrder(orderId) {
+      // The payment row may not exist yet: a transaction-scoped advisory lock on (tenant, order) instead.
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        `payments:${tenantId}:${orderId}`,
+      ]);
+    },
+    findByOrder: (orderId) => one(`SELECT ${PAYMENT_COLUMNS} FROM payments WHERE order_id = $1`, [orderId]),
+    lockPayment: (paymentId) =>
+      one(`SELECT ${PAYMENT_COLUMNS} FROM payments WHERE id = $1 FOR UPDATE`, [paymentId]),
+    lockByIntent: (intentId) =>
+      one(`SELECT ${PAYMENT_COLUMNS} FROM payments WHERE stripe_intent_id = $1 FOR UPDATE`, [intentId]),
+    findPayment: (paymentId) => one(`SELECT ${PAYMENT_COLUMNS} FROM payments WHERE id = $1`, [paymentId]),
+    async listPayments({ orderId, limit, after }) {
+      const { rows } = await client.query<PaymentRow>(
+        `SELECT ${PAYMENT_COLUMNS} FROM payments
+         WHERE ($1::uuid IS NULL OR order_id = $1)
+           AND ($2::timestamptz IS NULL OR (created_at, id) < ($2, $3::uuid))
+         ORDER BY created_at DESC, id DESC LIMIT $4`,
+        [orderId ?? null, after ? new Date(after.createdAt) : null, after?.id ?? null, limit],
+      );
+      return rows.map(paymentFromRow);
+    },
+    async insertPayment(payment) {
+      await client.query(
+        `INSERT INTO payments (${PAYMENT_COLUMNS.replace('tenant_id, ', '')})
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        paymentValues(payment),
+      );
+    },
+    async updatePayment(payment) {
+      const result = await client.query(
+        `UPDATE payments SET status = $3, refunded_minor = $6, failure_code = $8, version = $9,
+           updated_at = $11
+         WHERE id = $1 AND version = $9 - 1 AND order_id = $2 AND currency = $4 AND amount_minor = $5
+           AND stripe_intent_id = $7 AND created_at = $10`,
+        paymentValues(payment),
+      );
+      if (result.rowCount !== 1)
+        throw new Error(`payment ${payment.id}: stale version ${payment.version - 1}`);
+    },
+    async recordWebhook({ eventId, eventType, paymentId, outcome }) {
+      const result = await client.query(
+        `INSERT INTO webhook_inbox (event_id, event_type, payment_id, outcome) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (tenant_id, event_id) DO NOTHING`,
+        [eventId, eventType, paymentId, outcome],
+      );
+      return result.rowCount === 1;
+    },
+    async enqueue(topic, event) {
+      await enqueueEvent(client, { topic, event });
+    },
+  };
+}
