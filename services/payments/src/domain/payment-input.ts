@@ -9,7 +9,7 @@ export const idempotencyKeySchema = z
   .string()
   .min(1, 'is required (1-128 characters)')
   .max(128, 'must be at most 128 characters')
-  .regex(/^[A-Za-z0-9._:-]+$/, 'may contain only letters, digits and . _ : -');
+  .regex(/^[A-Za-z0-9._:-]*$/, 'may contain only letters, digits and . _ : -');
 
 const uuid = (what: string) => z.guid(`must be ${what} (UUID)`);
 

@@ -23,24 +23,26 @@ const notFound = () => new DomainError(ErrorKind.NotFound, 'Payments.NoSuchEndpo
 const methodNotAllowed = () =>
   new DomainError(ErrorKind.Validation, 'Payments.MethodNotAllowed', `Only POST ${WEBHOOK_PATH} is served.`);
 
-/** The raw body (the signature covers the exact bytes), refused once it passes `MAX_WEBHOOK_BYTES`. */
+/**
+ * The raw body (the signature covers the exact bytes), refused once it passes `MAX_WEBHOOK_BYTES`. The rest
+ * of an oversized body is drained so the 413 reaches the sender; a sender that goes on far past the limit is
+ * cut off.
+ */
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? '0');
-    if (declared > MAX_WEBHOOK_BYTES) {
-      reject(webhookTooLarge(MAX_WEBHOOK_BYTES));
-      return;
-    }
     const chunks: Buffer[] = [];
-    let size = 0;
+    const declaredTooLarge = Number(req.headers['content-length'] ?? '0') > MAX_WEBHOOK_BYTES;
+    let received = 0;
     req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_WEBHOOK_BYTES) {
-        reject(webhookTooLarge(MAX_WEBHOOK_BYTES));
-        req.destroy();
-      } else chunks.push(chunk);
+      received += chunk.length;
+      if (received > 16 * MAX_WEBHOOK_BYTES) req.destroy();
+      else if (!declaredTooLarge && received <= MAX_WEBHOOK_BYTES) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () =>
+      declaredTooLarge || received > MAX_WEBHOOK_BYTES
+        ? reject(webhookTooLarge(MAX_WEBHOOK_BYTES))
+        : resolve(Buffer.concat(chunks)),
+    );
     req.on('error', reject);
   });
 }
