@@ -110,8 +110,11 @@ describe('payments through the sidecars', () => {
           db,
           tenant,
           async (c) =>
-            (await c.query('SELECT outcome FROM webhook_inbox WHERE payment_id = $1', [authorized.paymentId]))
-              .rows,
+            (
+              await c.query<{ outcome: string }>('SELECT outcome FROM webhook_inbox WHERE payment_id = $1', [
+                authorized.paymentId,
+              ])
+            ).rows,
         ),
       (rows) => rows.length >= 1,
       15_000,

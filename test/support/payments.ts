@@ -60,12 +60,12 @@ export function paymentsApi(fromApp = 'skeleton-caller') {
     if (result === undefined) throw new Error('the answer has no payment');
     return result;
   };
-  const createIntent = call(CreateIntentRequest, (c) => c.createIntent as Unary<CreateIntentRequest>);
-  const capture = call(CaptureRequest, (c) => c.capture as Unary<CaptureRequest>);
-  const cancel = call(CancelRequest, (c) => c.cancel as Unary<CancelRequest>);
-  const refund = call(RefundRequest, (c) => c.refund as Unary<RefundRequest>);
-  const get = call(GetPaymentRequest, (c) => c.getPayment as Unary<GetPaymentRequest>);
-  const list = call(ListPaymentsRequest, (c) => c.listPayments as Unary<ListPaymentsRequest>);
+  const createIntent = call(CreateIntentRequest, (c) => c.createIntent.bind(c) as Unary<CreateIntentRequest>);
+  const capture = call(CaptureRequest, (c) => c.capture.bind(c) as Unary<CaptureRequest>);
+  const cancel = call(CancelRequest, (c) => c.cancel.bind(c) as Unary<CancelRequest>);
+  const refund = call(RefundRequest, (c) => c.refund.bind(c) as Unary<RefundRequest>);
+  const get = call(GetPaymentRequest, (c) => c.getPayment.bind(c) as Unary<GetPaymentRequest>);
+  const list = call(ListPaymentsRequest, (c) => c.listPayments.bind(c) as Unary<ListPaymentsRequest>);
   return {
     createIntent: (token: string, r: Partial<CreateIntentRequest>) => payment(createIntent(token, r)),
     capture: (token: string, r: Partial<CaptureRequest>) => payment(capture(token, r)),
