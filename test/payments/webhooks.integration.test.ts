@@ -173,4 +173,27 @@ describe('Stripe webhooks', () => {
       status: PaymentStatus.PAYMENT_STATUS_CAPTURED,
     });
   });
+
+  it('a change Stripe sent no webhook for is healed by the reconciler within a minute, once', async () => {
+    const payment = await authorized();
+    // Canceled at Stripe directly: the emulator sends no webhook for a cancel (a "dropped" webhook).
+    await stripe.paymentIntents.cancel(payment.stripePaymentIntentId);
+    const started = Date.now();
+    const healed = await eventually(
+      () => api.get(charge, payment.paymentId),
+      (p) => p.status === PaymentStatus.PAYMENT_STATUS_CANCELED,
+      60_000,
+      'the reconciler to heal the missed cancel',
+    );
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(healed.version).toBe('2');
+    // Later passes find nothing to do: still one change, one event.
+    await new Promise((resolve) => setTimeout(resolve, 12_000));
+    expect((await api.get(charge, payment.paymentId)).version).toBe('2');
+    expect((await paymentEventsOf(db, payment.paymentId)).map((e) => [e.status, e.cause])).toEqual([
+      ['authorized', 'api'],
+      ['canceled', 'reconciler'],
+    ]);
+    expect(await inboxOf(payment.paymentId)).toEqual([]);
+  });
 });

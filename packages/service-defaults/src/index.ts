@@ -43,6 +43,13 @@ export { createShutdown, type Shutdown, type ShutdownHook } from './lifecycle/sh
 export { createDaprClient } from './dapr/create-dapr-client.js';
 export { createDaprServer, type DaprServerDeps } from './dapr/create-dapr-server.js';
 export { requireAppToken } from './dapr/require-app-token.js';
+export { daprCallbackMethod } from './dapr/callback-method.js';
+export {
+  grpcJobCallbacks,
+  scheduleDaprJob,
+  type DaprJob,
+  type JobHandler,
+} from './dapr/grpc-job-callbacks.js';
 export {
   createDaprGrpcClient,
   daprGrpcChannelMetadata,

@@ -65,3 +65,14 @@ ALTER TABLE webhook_inbox FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON webhook_inbox
   USING (tenant_id = current_setting('app.tenant_id'))
   WITH CHECK (tenant_id = current_setting('app.tenant_id'));
+
+-- Payments that Stripe may still move without us hearing of it (a missed webhook; a change the emulator sends
+-- no webhook for): requires_action and authorized ones, with when the reconciler looks next. Ids only, no
+-- row-level security (like the outbox): the reconciler finds every tenant's, then reads each payment inside
+-- its tenant's transaction. Written in the same transaction as every payment change.
+CREATE TABLE open_payments (
+  payment_id    uuid        PRIMARY KEY,
+  tenant_id     text        NOT NULL,
+  next_check_at timestamptz NOT NULL
+);
+CREATE INDEX open_payments_due ON open_payments (next_check_at);

@@ -11,6 +11,8 @@ export interface PaymentsDeps {
   /** Told about every committed status change (the orders saga's hook; a no-op until orders exists). */
   readonly signals: PaymentSignals;
   readonly clock: () => number;
+  /** How long after a change the reconciler asks Stripe about an open payment (a webhook's grace). */
+  readonly reconcileAfterMs: number;
   readonly newId: () => string;
   /** SERVICE_NAME, the `source` of our events. */
   readonly eventSource: string;
@@ -20,6 +22,14 @@ export interface PaymentsDeps {
 /** Postgres, one tenant per transaction (row-level security binds it). */
 export interface PaymentStore {
   inTenant<T>(tenantId: string, work: (tx: PaymentTransaction) => Promise<T>): Promise<T>;
+  /** Open payments (any tenant) whose next check is due at `at`, oldest first. */
+  dueOpenPayments(at: number, limit: number): Promise<OpenPayment[]>;
+}
+
+/** A payment the reconciler watches: ids only. */
+export interface OpenPayment {
+  readonly tenantId: string;
+  readonly paymentId: string;
 }
 
 export type KeyClaim =
@@ -55,6 +65,8 @@ export interface PaymentTransaction {
     readonly outcome: 'applied' | 'unchanged';
   }): Promise<boolean>;
   enqueue(topic: string, event: NewEvent<unknown>): Promise<void>;
+  /** Watches the payment from `nextCheckAt` on (undefined: it is final, stop watching). */
+  watch(paymentId: string, nextCheckAt: number | undefined): Promise<void>;
 }
 
 export interface CreateIntentCommand {

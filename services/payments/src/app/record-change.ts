@@ -2,9 +2,14 @@ import type { ChangeCause, Payment } from '../domain/payment.js';
 import { PAYMENT_EVENTS_TOPIC, paymentEvent } from './payment-events.js';
 import type { PaymentChange, PaymentsDeps, PaymentTransaction } from './ports.js';
 
-/** Writes a new or changed payment and its `payment.events` entry in the same transaction. */
+/** Statuses Stripe can leave without a call of ours: the reconciler watches them. */
+const OPEN: ReadonlySet<Payment['status']> = new Set(['requires_action', 'authorized']);
+
+/**
+ * Writes a new or changed payment, its `payment.events` entry and its reconciler watch in one transaction.
+ */
 export async function recordChange(
-  deps: Pick<PaymentsDeps, 'eventSource'>,
+  deps: Pick<PaymentsDeps, 'eventSource' | 'reconcileAfterMs'>,
   tx: PaymentTransaction,
   payment: Payment,
   cause: ChangeCause,
@@ -12,6 +17,10 @@ export async function recordChange(
   if (payment.version === 1) await tx.insertPayment(payment);
   else await tx.updatePayment(payment);
   await tx.enqueue(PAYMENT_EVENTS_TOPIC, paymentEvent(payment, cause, deps.eventSource));
+  await tx.watch(
+    payment.id,
+    OPEN.has(payment.status) ? payment.updatedAt + deps.reconcileAfterMs : undefined,
+  );
   return { payment, cause };
 }
 

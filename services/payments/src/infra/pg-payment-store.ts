@@ -8,6 +8,14 @@ import { PAYMENT_COLUMNS, paymentFromRow, paymentValues, type PaymentRow } from 
 export function createPaymentStore(pool: Pool): PaymentStore {
   return {
     inTenant: (tenantId, work) => withTenant(pool, tenantId, (client) => work(transaction(client, tenantId))),
+    async dueOpenPayments(at, limit) {
+      const { rows } = await pool.query<{ tenant_id: string; payment_id: string }>(
+        `SELECT tenant_id, payment_id FROM open_payments WHERE next_check_at <= $1
+         ORDER BY next_check_at LIMIT $2`,
+        [new Date(at), limit],
+      );
+      return rows.map((r) => ({ tenantId: r.tenant_id, paymentId: r.payment_id }));
+    },
   };
 }
 
@@ -90,6 +98,17 @@ function transaction(client: ClientBase, tenantId: string): PaymentTransaction {
     },
     async enqueue(topic, event) {
       await enqueueEvent(client, { topic, event });
+    },
+    async watch(paymentId, nextCheckAt) {
+      if (nextCheckAt === undefined) {
+        await client.query('DELETE FROM open_payments WHERE payment_id = $1', [paymentId]);
+        return;
+      }
+      await client.query(
+        `INSERT INTO open_payments (payment_id, tenant_id, next_check_at) VALUES ($1, $2, $3)
+         ON CONFLICT (payment_id) DO UPDATE SET next_check_at = excluded.next_check_at`,
+        [paymentId, tenantId, new Date(nextCheckAt)],
+      );
     },
   };
 }

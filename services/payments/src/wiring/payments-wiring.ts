@@ -45,6 +45,7 @@ export function paymentsDeps(
     }),
     signals: loggedPaymentSignals(logger),
     clock: Date.now,
+    reconcileAfterMs: config.PAYMENTS_RECONCILE_AFTER_SECONDS * 1000,
     newId: randomUUID,
     eventSource: config.SERVICE_NAME,
     logger,
