@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
+import { Redis } from 'ioredis';
 import type { Pool } from 'pg';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ import {
   paymentsDatabasePool,
   type PaymentsApi,
 } from '../support/payments.js';
-import { eventually } from '../support/stack.js';
+import { eventually, ports } from '../support/stack.js';
 import { stripeApiUrl } from '../../tools/stack/stripe-emulator.js';
 
 const eur = (amountMinor: number) => ({ currencyCode: 'EUR', amountMinor: String(amountMinor) });
@@ -30,6 +31,7 @@ describe('payments through the sidecars', () => {
   let db: Pool;
   let api: PaymentsApi;
   let stripe: Stripe;
+  let redis: Redis;
   let tenant = '';
   let charge = '';
   let admin = '';
@@ -41,6 +43,7 @@ describe('payments through the sidecars', () => {
     db = paymentsDatabasePool('payments-api-test');
     api = paymentsApi();
     stripe = emulator();
+    redis = new Redis({ host: '127.0.0.1', port: ports.redis, maxRetriesPerRequest: 1 });
     tenant = await createTestTenant(identity, 'pay');
     const other = await createTestTenant(identity, 'pay-other');
     [charge, admin, shopper] = (await signedInTokens(identity, tenant, [
@@ -53,6 +56,7 @@ describe('payments through the sidecars', () => {
 
   afterAll(async () => {
     api?.close();
+    redis?.disconnect();
     await identity?.end();
     await db?.end();
   });
@@ -127,6 +131,27 @@ describe('payments through the sidecars', () => {
       ['captured', 'api', '2'],
       ['refunded', 'api', '3'],
     ]);
+    // The outbox relay publishes them on payment.events through the sidecar (Redis Streams locally).
+    const published = await eventually(
+      async () => {
+        const entries = await redis.xrevrange('payment.events', '+', '-', 'COUNT', 5000);
+        return entries
+          .map(
+            ([, f]) =>
+              JSON.parse(f[f.indexOf('data') + 1] ?? '{}') as {
+                subject?: string;
+                data?: { status?: string };
+              },
+          )
+          .filter((e) => e.subject === authorized.paymentId)
+          .map((e) => e.data?.status)
+          .reverse();
+      },
+      (statuses) => statuses.length >= 3,
+      15_000,
+      'the payment events on the payment.events stream',
+    );
+    expect(published).toEqual(['authorized', 'captured', 'refunded']);
   });
 
   it('a declined card is an answer (FAILED, card_declined), and it cannot be captured', async () => {

@@ -109,11 +109,11 @@ export function paymentsDatabasePool(applicationName: string): Pool {
 export const inTenant = <T>(pool: Pool, tenantId: string, work: (c: PoolClient) => Promise<T>) =>
   withTenant(pool, tenantId, work);
 
-/** The payment.events outbox rows of one payment: status and cause of each, in commit order. */
+/** The payment.events outbox rows of one payment: status, cause, version, published?, in commit order. */
 export async function paymentEventsOf(pool: Pool, paymentId: string) {
-  const { rows } = await pool.query<{ status: string; cause: string; version: string }>(
+  const { rows } = await pool.query<{ status: string; cause: string; version: string; published: boolean }>(
     `SELECT payload->'data'->>'status' AS status, payload->'data'->>'cause' AS cause,
-            payload->'data'->>'version' AS version
+            payload->'data'->>'version' AS version, published_at IS NOT NULL AS published
      FROM outbox WHERE topic = 'payment.events' AND subject = $1 ORDER BY seq`,
     [paymentId],
   );

@@ -1,4 +1,5 @@
 import Stripe from 'stripe';
+import { isDomainError } from '@shopstream/service-defaults';
 import type { PaymentProvider } from '../app/ports.js';
 import { providerRejected, providerUnavailable, unknownPaymentMethod } from '../domain/payment-errors.js';
 import { intentFromStripe } from './stripe-intent.js';
@@ -29,6 +30,7 @@ const isStripeError = (error: unknown): error is Stripe.errors.StripeError =>
 
 /** Stripe's failures as ours: no answer or a server fault → retryable; anything else → not retried blindly. */
 function translate(error: unknown): Error {
+  if (isDomainError(error)) return error;
   if (!isStripeError(error)) return providerUnavailable(error);
   if (
     error instanceof Stripe.errors.StripeConnectionError ||
