@@ -1,7 +1,12 @@
 import type { ClientBase, Pool } from 'pg';
-import { enqueueEvent, withTenant } from '@shopstream/service-defaults/postgres';
+import {
+  claimIdempotencyKey,
+  completeIdempotencyKey,
+  enqueueEvent,
+  withTenant,
+} from '@shopstream/service-defaults/postgres';
 import type { Payment } from '../domain/payment.js';
-import type { KeyClaim, PaymentStore, PaymentTransaction } from '../app/ports.js';
+import type { PaymentStore, PaymentTransaction } from '../app/ports.js';
 import { PAYMENT_COLUMNS, paymentFromRow, paymentValues, type PaymentRow } from './payment-rows.js';
 
 /** The payments database; every transaction runs under one tenant's row-level security (`withTenant`). */
@@ -26,28 +31,8 @@ function transaction(client: ClientBase, tenantId: string): PaymentTransaction {
   };
   return {
     tenantId,
-    async claimKey(key, operation, fingerprint): Promise<KeyClaim> {
-      const inserted = await client.query(
-        `INSERT INTO idempotency_keys (key, operation, request_hash) VALUES ($1, $2, $3)
-         ON CONFLICT (tenant_id, key) DO NOTHING`,
-        [key, operation, fingerprint],
-      );
-      if (inserted.rowCount === 1) return { kind: 'new' };
-      const { rows } = await client.query<{ operation: string; request_hash: string; response: unknown }>(
-        'SELECT operation, request_hash, response FROM idempotency_keys WHERE key = $1',
-        [key],
-      );
-      const row = rows[0];
-      if (row?.operation !== operation || row.request_hash !== fingerprint || row.response === null)
-        return { kind: 'mismatch' };
-      return { kind: 'replay', response: row.response };
-    },
-    async completeKey(key, response) {
-      await client.query('UPDATE idempotency_keys SET response = $2 WHERE key = $1', [
-        key,
-        JSON.stringify(response),
-      ]);
-    },
+    claimKey: (key, operation, fingerprint) => claimIdempotencyKey(client, key, operation, fingerprint),
+    completeKey: (key, response) => completeIdempotencyKey(client, key, response),
     async lockOrder(orderId) {
       // The payment row may not exist yet: a transaction-scoped advisory lock on (tenant, order) instead.
       await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [

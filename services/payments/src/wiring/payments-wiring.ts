@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { ServiceContext } from '@shopstream/service-defaults';
-import { createPgPool, pgReadinessCheck } from '@shopstream/service-defaults/postgres';
+import { openServicePool } from '@shopstream/service-defaults/postgres';
 import type { PaymentsDeps } from '../app/ports.js';
 import type { PaymentsConfig } from '../config.js';
 import { loggedPaymentSignals } from '../infra/logged-payment-signals.js';
@@ -15,17 +15,7 @@ type Lifecycle = Pick<
 >;
 
 /** Stripe calls run inside a transaction (the order's lock), so the pool is sized for waiting calls. */
-export function openPaymentsPool({ config, logger, onShutdown, addReadinessCheck }: Lifecycle): Pool {
-  const pool = createPgPool({
-    connectionString: config.DATABASE_URL,
-    applicationName: config.SERVICE_NAME,
-    logger,
-    max: 20,
-  });
-  onShutdown('postgres', () => pool.end());
-  addReadinessCheck('postgres', pgReadinessCheck(pool));
-  return pool;
-}
+export const openPaymentsPool = (context: Lifecycle): Pool => openServicePool(context, { max: 20 });
 
 export function paymentsDeps(
   pool: Pool,
