@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { status } from '@grpc/grpc-js';
 import { Redis } from 'ioredis';
 import type { Pool } from 'pg';
@@ -17,6 +19,7 @@ import {
   type PaymentsApi,
 } from '../support/payments.js';
 import { eventually, ports } from '../support/stack.js';
+import { logDir } from '../../tools/stack/layout.js';
 import { stripeApiUrl } from '../../tools/stack/stripe-emulator.js';
 
 const eur = (amountMinor: number) => ({ currencyCode: 'EUR', amountMinor: String(amountMinor) });
@@ -308,5 +311,30 @@ describe('payments through the sidecars', () => {
     const listed = await api.list(admin, { orderId: authorized.orderId });
     expect(listed.map((p) => p.paymentId)).toEqual([authorized.paymentId]);
     expect(await api.list(otherCharge, { orderId: authorized.orderId })).toEqual([]);
+  });
+
+  it('no payment method, card number or client secret reaches the logs or the spans', async () => {
+    await authorize(randomUUID());
+    const log = readFileSync(join(logDir, 'payments.log'), 'utf8');
+    const traces = await eventually(
+      async () => {
+        const res = await fetch(
+          `http://127.0.0.1:${ports.jaegerQuery}/api/traces?service=payments&limit=200`,
+        );
+        return res.ok ? await res.text() : '';
+      },
+      (text) => text.includes('PaymentsService/CreateIntent'),
+      30_000,
+      'payments spans in Jaeger',
+    );
+    for (const [where, text] of [
+      ['payments.log', log],
+      ['spans', traces],
+    ] as const) {
+      expect(text.length, where).toBeGreaterThan(0);
+      expect(text, where).not.toMatch(
+        /pm_card_|pm_[A-Za-z0-9]{14}|4000002500003155|_secret_|whsec_|sk_test_/,
+      );
+    }
   });
 });
