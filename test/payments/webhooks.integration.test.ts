@@ -16,6 +16,7 @@ import {
   type PaymentsApi,
 } from '../support/payments.js';
 import { eventually } from '../support/stack.js';
+import { stackControl } from '../../tools/stack/control.js';
 
 /**
  * The Stripe webhook endpoint of the payments app (its HTTP side), called by the real emulator and by this
@@ -195,5 +196,22 @@ describe('Stripe webhooks', () => {
       ['canceled', 'reconciler'],
     ]);
     expect(await inboxOf(payment.paymentId)).toEqual([]);
+  });
+
+  it('the emulator keeps its intents and its webhook endpoint across a restart', async () => {
+    const before = await authorized();
+    await stackControl.restart(['stripe-emulator']);
+    expect((await stripe.paymentIntents.retrieve(before.stripePaymentIntentId)).status).toBe(
+      'requires_capture',
+    );
+    // The endpoint was registered again at start: Stripe's capture still reaches us as a signed webhook.
+    await stripe.paymentIntents.capture(before.stripePaymentIntentId);
+    await eventually(
+      () => api.get(charge, before.paymentId),
+      (p) => p.status === PaymentStatus.PAYMENT_STATUS_CAPTURED,
+      15_000,
+      'the webhook after the emulator restarted',
+    );
+    expect(await inboxOf(before.paymentId)).toEqual([{ outcome: 'applied' }]);
   });
 });
