@@ -13,7 +13,6 @@ export interface PaymentsDeps {
   readonly clock: () => number;
   /** How long after a change the reconciler asks Stripe about an open payment (a webhook's grace). */
   readonly reconcileAfterMs: number;
-  readonly newId: () => string;
   /** SERVICE_NAME, the `source` of our events. */
   readonly eventSource: string;
   readonly logger: Logger;

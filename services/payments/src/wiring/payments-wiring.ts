@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { ServiceContext } from '@shopstream/service-defaults';
 import { openServicePool } from '@shopstream/service-defaults/postgres';
@@ -36,7 +35,6 @@ export function paymentsDeps(
     signals: loggedPaymentSignals(logger),
     clock: Date.now,
     reconcileAfterMs: config.PAYMENTS_RECONCILE_AFTER_SECONDS * 1000,
-    newId: randomUUID,
     eventSource: config.SERVICE_NAME,
     logger,
   };
