@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canMove, moved, PAYMENT_STATUSES, type Payment, type PaymentStatus } from './payment.js';
+import { canMove, moved, PAYMENT_STATUSES, type PaymentStatus } from './payment.js';
+import { paymentFixture } from './testing/payment-fixture.js';
 
 /** Every allowed move; everything else is refused (a late or out-of-order event changes nothing). */
 const ALLOWED: readonly [PaymentStatus, PaymentStatus][] = [
@@ -23,20 +24,7 @@ describe('payment status moves', () => {
   });
 
   it('a move makes a new version and keeps the failure code only on failed', () => {
-    const payment: Payment = {
-      tenantId: 'acme',
-      id: 'p',
-      orderId: 'o',
-      status: 'authorized',
-      currency: 'EUR',
-      amountMinor: 500,
-      refundedMinor: 0,
-      stripeIntentId: 'pi_1',
-      failureCode: undefined,
-      version: 2,
-      createdAt: 1,
-      updatedAt: 1,
-    };
+    const payment = paymentFixture({ amountMinor: 500, version: 2 });
     const failed = moved(payment, 'failed', 9, { failureCode: 'card_declined' });
     expect(failed).toMatchObject({
       status: 'failed',

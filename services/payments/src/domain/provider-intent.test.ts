@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Payment } from './payment.js';
+import { paymentFixture } from './testing/payment-fixture.js';
 import { followIntent, statusOfIntent, type ProviderIntent } from './provider-intent.js';
 
 const intent = (over: Partial<ProviderIntent>): ProviderIntent => ({
@@ -13,20 +13,7 @@ const intent = (over: Partial<ProviderIntent>): ProviderIntent => ({
   ...over,
 });
 
-const payment: Payment = {
-  tenantId: 'acme',
-  id: 'p',
-  orderId: 'o',
-  status: 'authorized',
-  currency: 'EUR',
-  amountMinor: 1000,
-  refundedMinor: 0,
-  stripeIntentId: 'pi_1',
-  failureCode: undefined,
-  version: 1,
-  createdAt: 1,
-  updatedAt: 1,
-};
+const payment = paymentFixture();
 
 describe('Stripe PaymentIntent states', () => {
   it('maps each intent status to ours', () => {
