@@ -26,6 +26,7 @@ describe('npm run status', () => {
         'jaeger',
         'moto',
         'versitygw',
+        'stripe-emulator',
         'skeleton-caller',
         'skeleton-caller-dapr',
       ]),

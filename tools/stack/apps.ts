@@ -8,6 +8,7 @@ import { dataDir, devCredentials as cred, kvTable, mediaBucket } from './layout.
 import { httpOk } from './probes.js';
 import { appDatabaseUrl, databaseNameProblem } from './provision-postgres.js';
 import { StackError } from './supervisor.js';
+import { stripeApiUrl } from './stripe-emulator.js';
 import type { ProcessSpec } from './spec.js';
 
 /**
@@ -70,6 +71,10 @@ export function infraEnv(): Record<string, string> {
     S3_SECRET_ACCESS_KEY: cred.s3SecretKey,
     WEB_MEDIA_BUCKET: mediaBucket,
     OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${ports.otlpHttp}`,
+    // The Stripe emulator (adr/0040) and its loopback-only development key and webhook secret.
+    STRIPE_API_URL: stripeApiUrl(),
+    STRIPE_SECRET_KEY: cred.stripeSecretKey,
+    STRIPE_WEBHOOK_SECRET: cred.stripeWebhookSecret,
   };
 }
 
@@ -98,6 +103,7 @@ export function appProcesses(apps: AppDefinition[], dapr: DaprFiles, firstIndex 
         APP_PORT: String(p.app),
         APP_PROTOCOL: app.appProtocol,
         HEALTH_PORT: String(p.appHealth),
+        APP_HTTP_PORT: String(p.appHttp),
         DAPR_HTTP_PORT: String(p.daprHttp),
         DAPR_GRPC_PORT: String(p.daprGrpc),
         LOG_LEVEL: 'info',

@@ -19,6 +19,7 @@ import { httpOk, redisPing, s3Answers, tcpOpen } from './probes.js';
 import { kafkaProcess } from './kafka.js';
 import { createKvTable, createMediaBucket } from './provision.js';
 import { provisionAppDatabases } from './provision-postgres.js';
+import { stripeEmulator } from './stripe-emulator.js';
 import type { ProcessSpec } from './spec.js';
 import type { Profile } from './dapr-resources.js';
 import type { KafkaTopic } from './topics.js';
@@ -357,6 +358,8 @@ export interface InfraOptions {
   /** `full` adds Kafka (after Redis), which then creates `kafkaTopics`. */
   profile?: Profile;
   kafkaTopics?: KafkaTopic[];
+  /** Where the Stripe emulator sends its signed webhooks (the payments app's HTTP side). */
+  stripeWebhookUrls?: readonly string[];
 }
 
 /** The infrastructure servers of a profile, in start order. */
@@ -364,6 +367,7 @@ export function infraProcesses({
   databases = [],
   profile = 'local',
   kafkaTopics = [],
+  stripeWebhookUrls = [],
 }: InfraOptions = {}): ProcessSpec[] {
   mkdirSync(logDir, { recursive: true });
   const broker = profile === 'full' ? [kafkaProcess(kafkaTopics)] : [];
@@ -377,5 +381,6 @@ export function infraProcesses({
     jaeger(),
     moto(),
     s3(),
+    stripeEmulator(stripeWebhookUrls),
   ];
 }

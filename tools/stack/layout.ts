@@ -22,6 +22,9 @@ export const devCredentials = {
   /** Token daprd requires from apps (DAPR_API_TOKEN) and sends to apps (APP_API_TOKEN). */
   daprApiToken: 'shopstream-dev-dapr-token',
   appApiToken: 'shopstream-dev-app-token',
+  /** The Stripe emulator accepts any `sk_test_…` key; its webhooks are signed with this secret (adr/0040). */
+  stripeSecretKey: 'sk_test_shopstream_local',
+  stripeWebhookSecret: 'whsec_shopstream_local_dev',
 } as const;
 
 export const kvTable = 'shopstream-kv';

@@ -31,6 +31,8 @@ const defaults = {
   jaegerHealth: 18133,
   jaegerMetrics: 18888,
   moto: 18500,
+  /** The Stripe API emulator (localstripe, adr/0040). */
+  stripe: 18420,
   s3: 18700,
   control: 18999,
   /** Tilt's web UI and API (`npm run tilt`, tools/stack/tilt-cli.ts). */
@@ -78,6 +80,8 @@ export function appPorts(index: number) {
     daprGrpc: base + 3,
     daprInternalGrpc: base + 4,
     daprMetrics: base + 5,
+    /** A second listener of the app itself: the HTTP side of a gRPC app (payments' Stripe webhooks). */
+    appHttp: base + 6,
   };
 }
 

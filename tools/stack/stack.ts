@@ -5,6 +5,7 @@ import { renderDaprResources, type Profile } from './dapr-resources.js';
 import { infraProcesses } from './infra.js';
 import { appDatabases } from './provision-postgres.js';
 import { kafkaTopics, readTopicsFile } from './topics.js';
+import { stripeWebhookUrls } from './stripe-emulator.js';
 import type { ProcessSpec } from './spec.js';
 
 export interface StackOptions {
@@ -29,7 +30,12 @@ export function stackProcesses({
   const topics = kafkaTopics(
     [join(repoRoot, 'dapr', 'topics.yaml'), ...extraTopicsFiles].flatMap(readTopicsFile),
   );
-  const infra = infraProcesses({ databases: appDatabases(apps), profile, kafkaTopics: topics });
+  const infra = infraProcesses({
+    databases: appDatabases(apps),
+    profile,
+    kafkaTopics: topics,
+    stripeWebhookUrls: stripeWebhookUrls(apps),
+  });
   const controlPlane = ['dapr-placement', 'dapr-scheduler'];
   const appSpecs = appProcesses(apps, dapr).map((spec) =>
     spec.kind === 'sidecar' ? { ...spec, dependsOn: [...spec.dependsOn, ...controlPlane] } : spec,

@@ -50,6 +50,13 @@ export {
 } from './dapr/actor-invoker.js';
 export { createDaprServer, type DaprServerDeps } from './dapr/create-dapr-server.js';
 export { requireAppToken } from './dapr/require-app-token.js';
+export { daprCallbackMethod } from './dapr/callback-method.js';
+export {
+  grpcJobCallbacks,
+  scheduleDaprJob,
+  type DaprJob,
+  type JobHandler,
+} from './dapr/grpc-job-callbacks.js';
 export {
   createDaprGrpcClient,
   daprGrpcChannelMetadata,
@@ -68,6 +75,7 @@ export type { ServiceContext } from './service-context.js';
 
 export { buildCloudEvent, cloudEventSchema, type CloudEvent, type NewEvent } from './events/cloud-event.js';
 export { publishEvent } from './events/publish-event.js';
+export { protoTimestamp } from './events/proto-timestamp.js';
 export { subscribeEvents, type DeliveryOutcome, type EventSubscription } from './events/subscribe-events.js';
 export {
   APP_CALLBACK_TOKENLESS_METHODS,

@@ -1,5 +1,6 @@
 // Tier 3: servers from PyPI, each in its own virtualenv under the cache, installed from a fully pinned
-// requirements file (tools/python/<name>.txt).
+// requirements file (tools/python/<name>.txt); a pin with `requireHashes` installs with pip's
+// --require-hashes, so every file must match the hash committed beside its version.
 import { existsSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pins, repoRoot, toolDir } from '../../paths.mjs';
@@ -17,7 +18,13 @@ export async function pythonTier() {
       await run('python3', ['-m', 'venv', venv]);
       await run(
         join(venv, 'bin', 'pip'),
-        ['install', '-q', '-r', join(repoRoot, 'tools', 'python', `${name}.txt`)],
+        [
+          'install',
+          '-q',
+          ...(pin.requireHashes === true ? ['--require-hashes'] : []),
+          '-r',
+          join(repoRoot, 'tools', 'python', `${name}.txt`),
+        ],
         {
           log,
           registry: 'PyPI',

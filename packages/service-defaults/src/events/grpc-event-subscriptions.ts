@@ -1,5 +1,5 @@
-import { create, fromBinary, toBinary, type DescMessage, type MessageShape } from '@bufbuild/protobuf';
-import type { MethodDefinition, ServiceDefinition, UntypedServiceImplementation } from '@grpc/grpc-js';
+import { create } from '@bufbuild/protobuf';
+import type { ServiceDefinition, UntypedServiceImplementation } from '@grpc/grpc-js';
 import {
   AppCallback,
   ListInputBindingsResponseSchema,
@@ -9,6 +9,7 @@ import {
   type TopicEventRequest,
 } from '@dapr/dapr/proto/dapr/proto/runtime/v1/appcallback_pb.js';
 import type { Logger } from 'pino';
+import { daprCallbackMethod } from '../dapr/callback-method.js';
 import { unaryHandler } from '../grpc/unary-handler.js';
 import { cloudEventSchema, type CloudEvent } from './cloud-event.js';
 import type { DeliveryOutcome, EventSubscription } from './subscribe-events.js';
@@ -30,21 +31,8 @@ export interface GrpcEventSubscriptions {
   readonly implementation: UntypedServiceImplementation;
 }
 
-type UnaryDescriptor = { readonly name: string; readonly input: DescMessage; readonly output: DescMessage };
-
-function unaryMethod<M extends UnaryDescriptor>(
-  method: M,
-): MethodDefinition<MessageShape<M['input']>, MessageShape<M['output']>> {
-  return {
-    path: `/${AppCallback.typeName}/${method.name}`,
-    requestStream: false,
-    responseStream: false,
-    requestSerialize: (message) => Buffer.from(toBinary(method.input, message)),
-    requestDeserialize: (bytes) => fromBinary(method.input, bytes) as MessageShape<M['input']>,
-    responseSerialize: (message) => Buffer.from(toBinary(method.output, message)),
-    responseDeserialize: (bytes) => fromBinary(method.output, bytes) as MessageShape<M['output']>,
-  };
-}
+const unaryMethod = <M extends Parameters<typeof daprCallbackMethod>[1]>(method: M) =>
+  daprCallbackMethod(AppCallback.typeName, method);
 
 const STATUS: Record<DeliveryOutcome, Status> = {
   SUCCESS: Status.SUCCESS,

@@ -1,4 +1,6 @@
 export { createPgPool, pgReadinessCheck, PG_POOL_DEFAULTS, type PgPoolOptions } from './create-pg-pool.js';
+export { openServicePool, type PoolLifecycle } from './open-service-pool.js';
+export { claimIdempotencyKey, completeIdempotencyKey, type IdempotencyKeyClaim } from './idempotency-keys.js';
 
 export {
   MigrationError,

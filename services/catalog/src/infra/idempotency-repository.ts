@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { claimIdempotencyKey, completeIdempotencyKey } from '@shopstream/service-defaults/postgres';
 
 export type IdempotencyClaim =
   { readonly kind: 'new' } | { readonly kind: 'replay'; readonly response: unknown };
@@ -19,32 +20,7 @@ export interface IdempotencyRepository {
 
 export function idempotencyRepository(client: ClientBase): IdempotencyRepository {
   return {
-    async claim(key, operation, requestHash) {
-      const inserted = await client.query(
-        `INSERT INTO idempotency_keys (key, operation, request_hash) VALUES ($1, $2, $3)
-         ON CONFLICT (tenant_id, key) DO NOTHING`,
-        [key, operation, requestHash],
-      );
-      if (inserted.rowCount === 1) return { kind: 'new' };
-      const { rows } = await client.query<{ operation: string; request_hash: string; response: unknown }>(
-        'SELECT operation, request_hash, response FROM idempotency_keys WHERE key = $1',
-        [key],
-      );
-      const row = rows[0];
-      if (
-        row === undefined ||
-        row.operation !== operation ||
-        row.request_hash !== requestHash ||
-        row.response === null
-      )
-        return { kind: 'mismatch' };
-      return { kind: 'replay', response: row.response };
-    },
-    async complete(key, response) {
-      await client.query('UPDATE idempotency_keys SET response = $2 WHERE key = $1', [
-        key,
-        JSON.stringify(response),
-      ]);
-    },
+    claim: (key, operation, requestHash) => claimIdempotencyKey(client, key, operation, requestHash),
+    complete: (key, response) => completeIdempotencyKey(client, key, response),
   };
 }
