@@ -68,7 +68,6 @@ export { appTokenInterceptor } from './grpc/app-token-interceptor.js';
 export { observeInterceptor } from './grpc/observe-interceptor.js';
 export { singleMetadataValue } from './grpc/single-metadata-value.js';
 export { unaryHandler } from './grpc/unary-handler.js';
-export { protoTimestamp } from './grpc/proto-timestamp.js';
 
 export { runService, type RunServiceOptions } from './run-service.js';
 export type { ServiceContext } from './service-context.js';
