@@ -146,7 +146,7 @@ export async function restartPhase(profile: Profile, label: string, dataRoot: st
       await stopStack(stack).catch((err: Error) => console.error(`✗ stopping the stack: ${err.message}`));
     if (existsSync(stateFile)) {
       const { killStale } = await import('../stack/supervisor.js');
-      killStale();
+      await killStale();
     }
   }
 }

@@ -14,7 +14,7 @@ const { startControlServer } = await import('../stack/control.js');
 const profile = profiles.find((p) => p === (process.env.SHOPSTREAM_PROFILE ?? 'local'));
 if (!profile) throw new Error(`unknown SHOPSTREAM_PROFILE ${process.env.SHOPSTREAM_PROFILE}`);
 
-const stale = killStale();
+const stale = await killStale();
 if (stale > 0) console.log(`stopped ${stale} processes left over from an earlier run`);
 const started = Date.now();
 const supervisor = new Supervisor(stackProcesses(testStackOptions(profile)));

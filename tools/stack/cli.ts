@@ -18,7 +18,7 @@ async function isRunning(): Promise<boolean> {
 async function up(profile: Profile): Promise<void> {
   if (await isRunning())
     throw new StackError('the stack is already running (`npm run status`; stop it with `npm run stop`)');
-  const stale = killStale();
+  const stale = await killStale();
   if (stale > 0) console.log(`Stopped ${stale} processes left over from an earlier run.`);
   const started = Date.now();
   console.log(`Starting the stack (profile ${profile}); logs in ${logDir}/<process>.log`);
@@ -73,14 +73,14 @@ async function down(): Promise<void> {
     while (await isRunning()) await new Promise((r) => setTimeout(r, 200));
     console.log('Stack stopped.');
   } else {
-    const n = killStale();
+    const n = await killStale();
     console.log(n > 0 ? `Stopped ${n} leftover processes.` : 'The stack is not running.');
   }
 }
 
 async function reset(): Promise<void> {
   if (await isRunning()) throw new StackError('stop the stack first (`npm run stop`), then reset');
-  killStale();
+  await killStale();
   // PostgreSQL's cluster may live outside the repository (see postgresDataDir in infra.ts).
   const pg = join(dataRoot, 'postgres');
   if (existsSync(pg) && lstatSync(pg).isSymbolicLink())

@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 // Keep this test's files out of the real data folder.
 process.env.SHOPSTREAM_DATA = mkdtempSync(join(tmpdir(), 'shopstream-supervisor-test-'));
-const { StackError, Supervisor } = await import('./supervisor.js');
+const { StackError, Supervisor, killStale } = await import('./supervisor.js');
+const { stateFile } = await import('./layout.js');
 const { tcpOpen } = await import('./probes.js');
 import type { ProcessSpec } from './spec.js';
 
@@ -227,6 +228,20 @@ describe('Supervisor', () => {
     await sup.start('calm');
     expect((await sup.status())[0]).toMatchObject({ state: 'running', healthy: true });
     await sup.down();
+  });
+
+  it('after a crash, kills what the dead supervisor left running and waits until it is gone', async () => {
+    const { spawn } = await import('node:child_process');
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const { dirname } = await import('node:path');
+    // A process group like the supervisor's children: a shell whose child ignores SIGTERM.
+    const orphan = spawn('sh', ['-c', 'trap "" TERM; sleep 60 & wait'], { detached: true, stdio: 'ignore' });
+    const pid = orphan.pid as number;
+    mkdirSync(dirname(stateFile), { recursive: true });
+    writeFileSync(stateFile, JSON.stringify({ supervisor: 999_999, pids: [{ name: 'orphan', pid }] }));
+    expect(await killStale()).toBe(1);
+    expect(() => process.kill(-pid, 0)).toThrow(); // the whole group is gone when killStale returns
+    expect(await killStale()).toBe(0);
   });
 
   it('rejects a dependency on a process that is not started before it', () => {

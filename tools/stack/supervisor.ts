@@ -371,22 +371,38 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
-/** Kills processes left behind by a supervisor that did not shut down (recorded in the state file). */
-export function killStale(): number {
+/** True while any process of the group `pgid` exists (a zombie counts: Postgres' lock check sees it too). */
+function groupExists(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Kills processes left behind by a supervisor that did not shut down (recorded in the state file), and waits
+ * until they are gone: right after a crash they may still be exiting, and a server started over them finds
+ * its data folder locked (Postgres: `lock file "postmaster.pid" already exists`).
+ */
+export async function killStale(timeoutMs = 15_000): Promise<number> {
   if (!existsSync(stateFile)) return 0;
   const state = JSON.parse(readFileSync(stateFile, 'utf8')) as {
     supervisor: number;
-    pids: { pid: number }[];
+    pids: { name?: string; pid: number }[];
   };
-  let killed = 0;
-  for (const { pid } of state.pids) {
-    try {
-      process.kill(-pid, 'SIGKILL');
-      killed++;
-    } catch {
-      // not running
-    }
+  const stale = state.pids.filter(({ pid }) => groupExists(pid));
+  for (const { pid } of stale) signalGroup(pid, 'SIGKILL');
+  const deadline = Date.now() + timeoutMs;
+  let left = stale;
+  while ((left = left.filter(({ pid }) => groupExists(pid))).length > 0) {
+    if (Date.now() > deadline)
+      throw new StackError(
+        `processes left over from an earlier run did not exit after SIGKILL: ${left.map((p) => `${p.name ?? '?'} (${p.pid})`).join(', ')}`,
+      );
+    await sleep(100);
   }
   writeFileSync(stateFile, JSON.stringify({ supervisor: null, pids: [] }));
-  return killed;
+  return stale.length;
 }
