@@ -1,4 +1,4 @@
-import { createPasswordHasher } from '../../services/identity/src/domain/password-hasher.js';
+import { createPasswordHasher } from '@shopstream/identity';
 import { invoke, sleep } from '../../test/support/stack.js';
 import { summarize, timed, writeResult, type Summary } from '../stats.js';
 import { createTestTenant, identityDatabasePool } from '../../test/support/identity.js';

@@ -29,7 +29,7 @@ import {
 import { demoProduct } from '../../services/catalog/src/seed/demo-catalog.js';
 import { IMAGE_SIZE, productImage } from '../../services/catalog/src/seed/product-image.js';
 import { progressBar } from '../../services/catalog/src/seed/progress-bar.js';
-import { createIdentityStore } from '../../services/identity/src/infra/identity-store.js';
+import { createIdentityStore } from '@shopstream/identity';
 import { devCredentials, mediaBucket } from '../stack/layout.js';
 import { ports } from '../stack/ports.js';
 import { appDatabaseUrl } from '../stack/provision-postgres.js';

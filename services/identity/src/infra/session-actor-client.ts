@@ -1,5 +1,6 @@
 import { SESSION_ACTOR_TYPE, sessionActorId, type SessionActorContract } from '@shopstream/actor-session';
 import { DomainError, ErrorKind } from '@shopstream/service-defaults';
+import type { SessionActorClient } from '../app/ports.js';
 
 /** Calls one actor method and returns its JSON result; fails with a DomainError. */
 export type ActorInvoker = (
@@ -51,14 +52,6 @@ export function daprActorInvoker(options: DaprActorInvokerOptions): ActorInvoker
 type Method = keyof SessionActorContract;
 type Input<M extends Method> = Parameters<SessionActorContract[M]>;
 type Output<M extends Method> = Awaited<ReturnType<SessionActorContract[M]>>;
-
-/** SessionActor's contract for one user, as identity calls it. */
-export type UserSessions = SessionActorContract;
-
-/** A typed client of SessionActor: `client.forUser(tenantId, userId).open({...})`. */
-export interface SessionActorClient {
-  forUser(tenantId: string, userId: string): UserSessions;
-}
 
 export function createSessionActorClient(invoke: ActorInvoker): SessionActorClient {
   return {

@@ -8,14 +8,14 @@ import {
   silentLogger,
   type TestDatabase,
 } from '@shopstream/service-defaults/postgres/testing';
-import { ports } from '../../../../../tools/stack/ports.js';
-import type { Clock, IdentityConfig, IdentityDeps } from '../../app/identity-deps.js';
-import { createPasswordHasher } from '../../domain/password-hasher.js';
-import { createIdentityStore } from '../identity-store.js';
-import { createLoginThrottle } from '../login-throttle.js';
-import { DEFAULT_LOGIN_THROTTLE_POLICY, type LoginThrottlePolicy } from '../login-throttle-policy.js';
-import { migrateIdentityDatabase } from '../migrate-identity-database.js';
-import { openSigningKeyStore, type SigningKeyStore } from '../signing-key-store.js';
+import { ports } from '../../../../tools/stack/ports.js';
+import type { Clock, IdentityConfig, IdentityDeps, SigningKeyStore } from '../app/ports.js';
+import { createPasswordHasher } from '../domain/password-hasher.js';
+import { createIdentityStore } from '../infra/identity-store.js';
+import { createLoginThrottle } from '../infra/login-throttle.js';
+import { DEFAULT_LOGIN_THROTTLE_POLICY, type LoginThrottlePolicy } from '../infra/login-throttle-policy.js';
+import { migrateIdentityDatabase } from '../infra/migrate-identity-database.js';
+import { openSigningKeyStore } from '../infra/signing-key-store.js';
 
 /** A clock tests move by hand. */
 export interface ManualClock extends Clock {
