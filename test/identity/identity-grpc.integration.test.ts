@@ -1,7 +1,7 @@
 import { credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '@shopstream/service-defaults/postgres/testing';
+import { silentLogger } from '@shopstream/testing/database';
 import {
   IdentityServiceClient,
   type GetUserResponse,
@@ -19,8 +19,8 @@ import {
   signUp,
   systemClock,
 } from '@shopstream/identity';
-import { daprApiToken, portsOf } from '../support/stack.js';
-import { createTestTenant, identityDatabasePool } from '../support/identity.js';
+import { daprApiToken, portsOf } from '@shopstream/testing/stack';
+import { createTestTenant, identityDatabasePool } from '@shopstream/testing/identity';
 
 /**
  * The `identity` app (gRPC) through Dapr's gRPC proxying: a plain grpc-js client talks to skeleton-caller's

@@ -26,9 +26,7 @@ import {
   systemClock,
   type CatalogDeps,
 } from '@shopstream/catalog';
-import { demoProduct } from '../../services/catalog/src/seed/demo-catalog.js';
-import { IMAGE_SIZE, productImage } from '../../services/catalog/src/seed/product-image.js';
-import { progressBar } from '../../services/catalog/src/seed/progress-bar.js';
+import { demoProduct, IMAGE_SIZE, productImage, progressBar } from '@shopstream/catalog/seed';
 import { createIdentityStore } from '@shopstream/identity';
 import { devCredentials, mediaBucket } from '../stack/layout.js';
 import { ports } from '../stack/ports.js';

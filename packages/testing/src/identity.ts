@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
 import { createIdentityStore, setUserRoles } from '@shopstream/identity';
-import { identityDatabasePool } from '../../tools/stack/identity-database.js';
+import { identityDatabasePool } from '../../../tools/stack/identity-database.js';
 import { invoke } from './stack.js';
 
 export { identityDatabasePool };
