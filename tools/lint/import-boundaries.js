@@ -60,6 +60,21 @@ export const adaptersNoInfra = {
   ),
 };
 
+/** R3b: use cases depend on ports, not on the implementations (infra implements app/ports.ts). */
+export const appNoInfra = {
+  group: ['**/infra/**', '**/infra', '**/adapters/**', '**/wiring/**'],
+  message: rule(
+    'rooms/app-no-infra',
+    'app/ (use cases) may import domain/ and app/ports.ts, never infra/, adapters/ or wiring/ — not even types: declare the port in app/ports.ts and let infra/ implement it (ARCHITECTURE §2a).',
+  ),
+};
+
+/**
+ * Services whose app/ still imports infra/ until they move onto the rooms: catalog (branch
+ * issue-15-contracts moves it). Delete the entry with the move; a new service never goes here.
+ */
+export const APP_ROOM_NOT_YET_MOVED = ['services/catalog/src/app/**'];
+
 const noIo = (what) =>
   rule(
     'rooms/domain-pure',
@@ -177,6 +192,11 @@ export function importBoundaries(workflowPatterns) {
       files: ADAPTERS,
       ignores: TEST_FILES,
       rules: restricted([noDeepSrc, noToolsOrKits, adaptersNoInfra]),
+    },
+    {
+      files: ['services/*/src/app/**/*.ts'],
+      ignores: [...TEST_FILES, ...APP_ROOM_NOT_YET_MOVED],
+      rules: restricted([noDeepSrc, noToolsOrKits, appNoInfra]),
     },
     {
       files: ['services/*/src/domain/**/*.ts'],

@@ -57,6 +57,28 @@ describe('rooms/adapters-no-infra', () => {
   });
 });
 
+describe('rooms/app-no-infra', () => {
+  it('refuses infra and adapters in a use case, even as a type', async () => {
+    for (const code of [
+      "import type { x } from '../infra/identity-store.js';",
+      "import { x } from '../adapters/http/routes.js';",
+    ]) {
+      const found = await problems('services/identity/src/app/sign-in.ts', code);
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatch(/\[rooms\/app-no-infra\] app\/ .* never infra\//);
+    }
+  });
+
+  it('lets a use case use its ports and the domain', async () => {
+    expect(
+      await problems(
+        'services/orders/src/app/create-order.ts',
+        "import type { x } from './ports.js';\nimport { y } from '../domain/order.js';",
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe('rooms/domain-pure', () => {
   it.each([
     ["import { x } from 'pg';", 'databases'],
