@@ -88,13 +88,17 @@ export class BrowserProblems {
     return unexpected;
   }
 
+  /** Records one console error; `source` is the URL it is about (the failed resource for load errors). */
+  recordConsoleError(text: string, source: string): void {
+    this.consoleErrors.push(`${text} (${source})`);
+    this.pending.push({ text, source });
+  }
+
   private watchPage(page: Page): void {
     page.on('console', (message) => {
-      if (message.type() !== 'error') return;
       // For "Failed to load resource" the location is the resource that failed, not the page.
-      const source = message.location().url || page.url();
-      this.consoleErrors.push(`${page.url()}: ${message.text()} (${source})`);
-      this.pending.push({ text: message.text(), source });
+      if (message.type() === 'error')
+        this.recordConsoleError(message.text(), message.location().url || page.url());
     });
     page.on('pageerror', (error) =>
       this.pending.push({ text: `page error: ${error.message}`, source: page.url() }),
