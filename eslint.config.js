@@ -2,6 +2,20 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import { importBoundaries } from './tools/lint/import-boundaries.js';
+
+// Temporal workflow code runs in a deterministic sandbox: no I/O, no clocks, no randomness.
+const workflowImportPatterns = [
+  {
+    group: ['node:*', 'fs', 'http', 'https', 'net', 'crypto', 'child_process'],
+    message: 'No Node built-ins in workflow code.',
+  },
+  {
+    group: ['**/activities/*', '**/*.activities.js'],
+    allowTypeImports: true,
+    message: 'Import activities with `import type` only.',
+  },
+];
 
 export default tseslint.config(
   {
@@ -46,26 +60,11 @@ export default tseslint.config(
       },
     },
   },
+  // The rooms of ARCHITECTURE §2a and shipped code vs tools/test kits (adr/0031).
+  ...importBoundaries(workflowImportPatterns),
   {
-    // Temporal workflow code runs in a deterministic sandbox: no I/O, no clocks, no randomness.
     files: ['**/workflows/**/*.ts', '**/*.workflow.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['node:*', 'fs', 'http', 'https', 'net', 'crypto', 'child_process'],
-              message: 'No Node built-ins in workflow code.',
-            },
-            {
-              group: ['**/activities/*', '**/*.activities.js'],
-              allowTypeImports: true,
-              message: 'Import activities with `import type` only.',
-            },
-          ],
-        },
-      ],
       'no-restricted-properties': [
         'error',
         {

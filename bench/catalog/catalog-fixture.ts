@@ -4,8 +4,8 @@ import {
   productInput,
   skuInput,
   type CatalogApi,
-} from '../../test/support/catalog.js';
-import { createTestTenant, identityDatabasePool, signedInUser } from '../../test/support/identity.js';
+} from '@shopstream/testing/catalog';
+import { createTestTenant, identityDatabasePool, signedInUser } from '@shopstream/testing/identity';
 
 export interface CatalogBenchFixture {
   readonly api: CatalogApi;

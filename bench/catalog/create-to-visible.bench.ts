@@ -1,4 +1,4 @@
-import { idempotencyKey, productInput } from '../../test/support/catalog.js';
+import { idempotencyKey, productInput } from '@shopstream/testing/catalog';
 import { summarize, writeResult } from '../stats.js';
 import { catalogBenchFixture, type CatalogBenchFixture } from './catalog-fixture.js';
 

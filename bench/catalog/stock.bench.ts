@@ -1,5 +1,5 @@
 import { StockOperation } from '@shopstream/proto/catalog/v1/catalog_service.js';
-import { idempotencyKey } from '../../test/support/catalog.js';
+import { idempotencyKey } from '@shopstream/testing/catalog';
 import { summarize, writeResult } from '../stats.js';
 import { catalogBenchFixture, closedLoop, createProducts } from './catalog-fixture.js';
 

@@ -1,7 +1,7 @@
-import { createPasswordHasher } from '../../services/identity/src/domain/password-hasher.js';
-import { invoke, sleep } from '../../test/support/stack.js';
+import { createPasswordHasher } from '@shopstream/identity';
+import { invoke, sleep } from '@shopstream/testing/stack';
 import { summarize, timed, writeResult, type Summary } from '../stats.js';
-import { createTestTenant, identityDatabasePool } from '../../test/support/identity.js';
+import { createTestTenant, identityDatabasePool } from '@shopstream/testing/identity';
 
 const PASSWORD = 'correct horse battery staple 42';
 const TARGET_P95_MS = 300;

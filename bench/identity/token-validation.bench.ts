@@ -9,8 +9,8 @@ import {
   sidecarJwks,
 } from '@shopstream/service-defaults/auth';
 import { devCredentials } from '../../tools/stack/layout.js';
-import { portsOf } from '../../test/support/stack.js';
-import { createTestTenant, identityDatabasePool, signedInUser } from '../../test/support/identity.js';
+import { portsOf } from '@shopstream/testing/stack';
+import { createTestTenant, identityDatabasePool, signedInUser } from '@shopstream/testing/identity';
 import { summarize, timed, writeResult } from '../stats.js';
 
 /**

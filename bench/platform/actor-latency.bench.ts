@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sidecar } from '../../test/support/stack.js';
+import { sidecar } from '@shopstream/testing/stack';
 import { summarize, timed, writeResult } from '../stats.js';
 
 const call = (id: string, method: string, body: unknown) =>

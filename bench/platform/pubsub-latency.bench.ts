@@ -5,7 +5,7 @@ import { DeliveryLedger } from '@shopstream/skeleton-conformance';
 import { cloudEventSchema } from '@shopstream/service-defaults';
 import { cloudEventMessage, daprKeyPartitioner } from '@shopstream/service-defaults/kafka';
 import { bulkPublish, conformanceEvent, publishOne } from '../../test/platform/conformance/publish.js';
-import { ports } from '../../test/support/stack.js';
+import { ports } from '@shopstream/testing/stack';
 import { summarize, timed, writeResult, type Summary } from '../stats.js';
 
 const TOPIC = 'conformance.latency';

@@ -1,7 +1,7 @@
 import { credentials, Metadata } from '@grpc/grpc-js';
 import { PingServiceClient } from '@shopstream/proto/platform/v1/ping_service.js';
 import { devCredentials } from '../../tools/stack/layout.js';
-import { portsOf } from '../../test/support/stack.js';
+import { portsOf } from '@shopstream/testing/stack';
 import { summarize, timed, writeResult } from '../stats.js';
 
 function pinger(address: string, metadata: Metadata) {

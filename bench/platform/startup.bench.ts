@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { stateFile } from '../../tools/stack/layout.js';
 import type { Supervisor } from '../../tools/stack/supervisor.js';
 import { rssByGroup } from '../memory.js';
-import { sleep } from '../../test/support/stack.js';
+import { sleep } from '@shopstream/testing/stack';
 import { summarize, writeResult, type Summary } from '../stats.js';
 
 /** Names a result and, for a second profile, the first profile's samples as its baseline. */

@@ -8,7 +8,7 @@ import { httpOk, sleep, tcpOpen, waitFor } from '../../tools/stack/probes.js';
 import { dataRoot, logDir } from '../../tools/stack/layout.js';
 import { ports } from '../../tools/stack/ports.js';
 import { tiltEnv, tiltSpec } from '../../tools/stack/tilt-spec.js';
-import { portsOf } from '../../test/support/stack.js';
+import { portsOf } from '@shopstream/testing/stack';
 import { summarize, writeResult } from '../stats.js';
 
 const run = promisify(execFile);
@@ -80,7 +80,8 @@ export async function benchTiltReload({
 } = {}): Promise<void> {
   // The data folder of the bench's own stack (stopped by now): warm, as a developer's would be.
   mkdirSync(logDir, { recursive: true });
-  const env = { ...process.env, SHOPSTREAM_DATA: dataRoot };
+  // The examples profile: the edited app is the walking skeleton's (test/platform/apps.yaml).
+  const env = { ...process.env, SHOPSTREAM_DATA: dataRoot, SHOPSTREAM_EXAMPLES: '1' };
   const log = join(logDir, 'tilt.log');
   const tilt = spawn(
     join(repoRoot, 'node_modules', '.bin', 'tsx'),

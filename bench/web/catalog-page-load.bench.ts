@@ -1,4 +1,4 @@
-import { catalogApi } from '../../test/support/catalog.js';
+import { catalogApi } from '@shopstream/testing/catalog';
 import { closedLoop } from '../catalog/catalog-fixture.js';
 import { summarize, writeResult } from '../stats.js';
 import { getPage, type WebBenchFixture } from './web-fixture.js';

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { productImage } from '../../services/catalog/src/seed/product-image.js';
+import { productImage } from '@shopstream/catalog/seed';
 import { devCredentials, mediaBucket } from '../../tools/stack/layout.js';
-import { catalogApi, idempotencyKey, productInput } from '../../test/support/catalog.js';
-import { createTestTenant, identityDatabasePool, signedInUser } from '../../test/support/identity.js';
-import { portsOf, ports } from '../../test/support/stack.js';
+import { catalogApi, idempotencyKey, productInput } from '@shopstream/testing/catalog';
+import { createTestTenant, identityDatabasePool, signedInUser } from '@shopstream/testing/identity';
+import { portsOf, ports } from '@shopstream/testing/stack';
 
 export interface WebBenchFixture {
   readonly tenant: string;

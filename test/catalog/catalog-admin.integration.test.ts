@@ -10,8 +10,8 @@ import {
   productInput,
   skuInput,
   type CatalogApi,
-} from '../support/catalog.js';
-import { createTestTenant, identityDatabasePool, signedInTokens } from '../support/identity.js';
+} from '@shopstream/testing/catalog';
+import { createTestTenant, identityDatabasePool, signedInTokens } from '@shopstream/testing/identity';
 
 /**
  * Admin writes and reads of the `catalog` app through the sidecars, with real users signed in at identity:

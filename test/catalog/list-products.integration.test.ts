@@ -10,8 +10,8 @@ import {
   productInput,
   skuInput,
   type CatalogApi,
-} from '../support/catalog.js';
-import { createTestTenant, identityDatabasePool, signedInUser } from '../support/identity.js';
+} from '@shopstream/testing/catalog';
+import { createTestTenant, identityDatabasePool, signedInUser } from '@shopstream/testing/identity';
 
 interface Made {
   readonly id: string;

@@ -12,9 +12,9 @@ import {
   productInput,
   skuInput,
   type CatalogApi,
-} from '../support/catalog.js';
-import { createTestTenant, identityDatabasePool, signedInUser } from '../support/identity.js';
-import { eventually, ports, sidecar } from '../support/stack.js';
+} from '@shopstream/testing/catalog';
+import { createTestTenant, identityDatabasePool, signedInUser } from '@shopstream/testing/identity';
+import { eventually, ports, sidecar } from '@shopstream/testing/stack';
 
 interface StoredEvent {
   id: string;

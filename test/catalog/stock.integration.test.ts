@@ -17,8 +17,8 @@ import {
   skuInput,
   withRetries,
   type CatalogApi,
-} from '../support/catalog.js';
-import { createTestTenant, identityDatabasePool, signedInTokens } from '../support/identity.js';
+} from '@shopstream/testing/catalog';
+import { createTestTenant, identityDatabasePool, signedInTokens } from '@shopstream/testing/identity';
 
 /**
  * UpdateStock (reserve / release) and SetStock through the sidecars: atomic, never negative, idempotent by

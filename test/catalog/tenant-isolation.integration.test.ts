@@ -11,8 +11,8 @@ import {
   idempotencyKey,
   productInput,
   type CatalogApi,
-} from '../support/catalog.js';
-import { createTestTenant, identityDatabasePool, signedInUser } from '../support/identity.js';
+} from '@shopstream/testing/catalog';
+import { createTestTenant, identityDatabasePool, signedInUser } from '@shopstream/testing/identity';
 
 const TENANT_TABLES = [
   'idempotency_keys',

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '@shopstream/service-defaults/postgres';
-import { sidecar } from '../support/stack.js';
-import { createTestTenant, identityDatabasePool } from '../support/identity.js';
+import { sidecar } from '@shopstream/testing/stack';
+import { createTestTenant, identityDatabasePool } from '@shopstream/testing/identity';
 
 /**
  * Hostile and malformed input at identity-sessions' HTTP edge, through the sidecars: every answer is a

@@ -6,8 +6,8 @@ import {
   IdentityServiceClient,
   type GetUserResponse,
 } from '@shopstream/proto/identity/v1/identity_service.js';
-import { daprApiToken, invoke, portsOf } from '../support/stack.js';
-import { createTestTenant, identityDatabasePool } from '../support/identity.js';
+import { daprApiToken, invoke, portsOf } from '@shopstream/testing/stack';
+import { createTestTenant, identityDatabasePool } from '@shopstream/testing/identity';
 
 /**
  * The browser flows (`/auth/*` JSON routes of `identity-sessions`) through the sidecars, as the web BFF

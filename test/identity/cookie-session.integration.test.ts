@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sidecar } from '../support/stack.js';
-import { createTestTenant, identityDatabasePool } from '../support/identity.js';
+import { sidecar } from '@shopstream/testing/stack';
+import { createTestTenant, identityDatabasePool } from '@shopstream/testing/identity';
 
 /**
  * The cookie routes (`/browser/*` on identity-sessions) through the sidecars, as the web BFF relays them:

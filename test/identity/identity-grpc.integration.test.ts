@@ -1,23 +1,26 @@
 import { credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '@shopstream/service-defaults/postgres/testing';
+import { silentLogger } from '@shopstream/testing/database';
 import {
   IdentityServiceClient,
   type GetUserResponse,
   type ValidateTokenResponse,
 } from '@shopstream/proto/identity/v1/identity_service.js';
-import { systemClock, type IdentityDeps } from '../../services/identity/src/app/identity-deps.js';
-import { signIn } from '../../services/identity/src/app/sign-in.js';
-import { signUp } from '../../services/identity/src/app/sign-up.js';
-import type { SessionTokens } from '../../services/identity/src/app/session-tokens.js';
-import { identityConfig } from '../../services/identity/src/config.js';
-import { createPasswordHasher } from '../../services/identity/src/domain/password-hasher.js';
-import { createIdentityStore } from '../../services/identity/src/infra/identity-store.js';
-import { migrateIdentityDatabase } from '../../services/identity/src/infra/migrate-identity-database.js';
-import { openSigningKeyStore } from '../../services/identity/src/infra/signing-key-store.js';
-import { daprApiToken, portsOf } from '../support/stack.js';
-import { createTestTenant, identityDatabasePool } from '../support/identity.js';
+import {
+  createIdentityStore,
+  createPasswordHasher,
+  identityConfig,
+  type IdentityDeps,
+  migrateIdentityDatabase,
+  openSigningKeyStore,
+  type SessionTokens,
+  signIn,
+  signUp,
+  systemClock,
+} from '@shopstream/identity';
+import { daprApiToken, portsOf } from '@shopstream/testing/stack';
+import { createTestTenant, identityDatabasePool } from '@shopstream/testing/identity';
 
 /**
  * The `identity` app (gRPC) through Dapr's gRPC proxying: a plain grpc-js client talks to skeleton-caller's

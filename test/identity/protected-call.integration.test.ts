@@ -3,10 +3,9 @@ import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PingServiceClient, type WhoAmIResponse } from '@shopstream/proto/platform/v1/ping_service.js';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '@shopstream/service-defaults/auth';
-import { issueAccessToken } from '../../services/identity/src/domain/access-token.js';
-import { openSigningKeyStore } from '../../services/identity/src/infra/signing-key-store.js';
-import { daprApiToken, eventually, invoke, portsOf } from '../support/stack.js';
-import { createTestTenant, identityDatabasePool, signedInUser } from '../support/identity.js';
+import { issueAccessToken, openSigningKeyStore } from '@shopstream/identity';
+import { daprApiToken, eventually, invoke, portsOf } from '@shopstream/testing/stack';
+import { createTestTenant, identityDatabasePool, signedInUser } from '@shopstream/testing/identity';
 
 /**
  * A protected gRPC method on another app: skeleton-callee's WhoAmI verifies identity's access tokens

@@ -9,7 +9,7 @@ import type {
   TouchSessionResult,
 } from '@shopstream/actor-session';
 import { stackControl } from '../../tools/stack/control.js';
-import { eventually, sidecar } from '../support/stack.js';
+import { eventually, sidecar } from '@shopstream/testing/stack';
 
 const HOST = 'identity-sessions';
 

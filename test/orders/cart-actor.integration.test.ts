@@ -2,12 +2,12 @@ import { Redis } from 'ioredis';
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CART_ACTOR_TYPE, cartActorId } from '@shopstream/actor-cart';
-import { createIdentityStore } from '../../services/identity/src/infra/identity-store.js';
+import { createIdentityStore } from '@shopstream/identity';
 import { stackControl } from '../../tools/stack/control.js';
-import { idempotencyKey } from '../support/catalog.js';
-import { identityDatabasePool, signedInUser, type SignedInUser } from '../support/identity.js';
-import { cartApi, type CartApi } from '../support/orders.js';
-import { eventually, ports, sidecar } from '../support/stack.js';
+import { idempotencyKey } from '@shopstream/testing/catalog';
+import { identityDatabasePool, signedInUser, type SignedInUser } from '@shopstream/testing/identity';
+import { cartApi, type CartApi } from '@shopstream/testing/orders';
+import { eventually, ports, sidecar } from '@shopstream/testing/stack';
 import { cartShop, skuOf, type CartShop } from './cart-fixtures.js';
 
 /** The test stack gives this shop a cart expiry of seconds (CART_EXPIRY_BY_TENANT, tools/ci/test.ts). */

@@ -2,10 +2,10 @@ import { status } from '@grpc/grpc-js';
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stackControl } from '../../tools/stack/control.js';
-import { failure, idempotencyKey } from '../support/catalog.js';
-import { identityDatabasePool, signedInUser } from '../support/identity.js';
-import { cartApi, type CartApi } from '../support/orders.js';
-import { eventually } from '../support/stack.js';
+import { failure, idempotencyKey } from '@shopstream/testing/catalog';
+import { identityDatabasePool, signedInUser } from '@shopstream/testing/identity';
+import { cartApi, type CartApi } from '@shopstream/testing/orders';
+import { eventually } from '@shopstream/testing/stack';
 import { cartShop, skuOf } from './cart-fixtures.js';
 
 const CATALOG = ['catalog', 'catalog-dapr'];

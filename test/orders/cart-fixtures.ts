@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { Product } from '@shopstream/proto/catalog/v1/product.js';
-import { catalogApi, idempotencyKey, productInput, skuInput } from '../support/catalog.js';
-import { createTestTenant, signedInUser } from '../support/identity.js';
+import { catalogApi, idempotencyKey, productInput, skuInput } from '@shopstream/testing/catalog';
+import { createTestTenant, signedInUser } from '@shopstream/testing/identity';
 
 export interface CartShop {
   readonly tenantId: string;

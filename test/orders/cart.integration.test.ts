@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { failure, idempotencyKey } from '../support/catalog.js';
-import { identityDatabasePool, signedInUser, type SignedInUser } from '../support/identity.js';
-import { cartApi, type CartApi } from '../support/orders.js';
-import { eventually } from '../support/stack.js';
+import { failure, idempotencyKey } from '@shopstream/testing/catalog';
+import { identityDatabasePool, signedInUser, type SignedInUser } from '@shopstream/testing/identity';
+import { cartApi, type CartApi } from '@shopstream/testing/orders';
+import { eventually } from '@shopstream/testing/stack';
 import { cartShop, changeEuPrice, skuOf, type CartShop } from './cart-fixtures.js';
 
 /** CartService through the web app's sidecar, CartActor on orders-cart, prices from the real catalog. */

@@ -4,8 +4,8 @@ import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PaymentStatus } from '@shopstream/proto/payments/v1/payment.js';
 import { stackControl } from '../../tools/stack/control.js';
-import { failure, idempotencyKey } from '../support/catalog.js';
-import { createTestTenant, identityDatabasePool, signedInTokens } from '../support/identity.js';
+import { failure, idempotencyKey } from '@shopstream/testing/catalog';
+import { createTestTenant, identityDatabasePool, signedInTokens } from '@shopstream/testing/identity';
 import {
   emulator,
   inTenant,
@@ -13,7 +13,7 @@ import {
   paymentsApi,
   paymentsDatabasePool,
   type PaymentsApi,
-} from '../support/payments.js';
+} from '@shopstream/testing/payments';
 
 /**
  * Stripe (the emulator) stopped while the saga asks for a payment: the call fails as retryable

@@ -7,8 +7,8 @@ import type { Pool } from 'pg';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PaymentStatus } from '@shopstream/proto/payments/v1/payment.js';
-import { failure, idempotencyKey } from '../support/catalog.js';
-import { createTestTenant, identityDatabasePool, signedInTokens } from '../support/identity.js';
+import { failure, idempotencyKey } from '@shopstream/testing/catalog';
+import { createTestTenant, identityDatabasePool, signedInTokens } from '@shopstream/testing/identity';
 import {
   emulator,
   inTenant,
@@ -17,8 +17,8 @@ import {
   paymentsApi,
   paymentsDatabasePool,
   type PaymentsApi,
-} from '../support/payments.js';
-import { eventually, ports } from '../support/stack.js';
+} from '@shopstream/testing/payments';
+import { eventually, ports } from '@shopstream/testing/stack';
 import { logDir } from '../../tools/stack/layout.js';
 import { stripeApiUrl } from '../../tools/stack/stripe-emulator.js';
 

@@ -3,8 +3,8 @@ import type { Pool } from 'pg';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PaymentStatus, type Payment } from '@shopstream/proto/payments/v1/payment.js';
-import { idempotencyKey } from '../support/catalog.js';
-import { createTestTenant, identityDatabasePool, signedInTokens } from '../support/identity.js';
+import { idempotencyKey } from '@shopstream/testing/catalog';
+import { createTestTenant, identityDatabasePool, signedInTokens } from '@shopstream/testing/identity';
 import {
   emulator,
   inTenant,
@@ -14,8 +14,8 @@ import {
   postWebhook,
   signatureFor,
   type PaymentsApi,
-} from '../support/payments.js';
-import { eventually } from '../support/stack.js';
+} from '@shopstream/testing/payments';
+import { eventually } from '@shopstream/testing/stack';
 import { stackControl } from '../../tools/stack/control.js';
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { CounterSnapshot } from '@shopstream/actor-counter';
 import { stackControl } from '../../tools/stack/control.js';
-import { eventually, sidecar, sleep } from '../support/stack.js';
+import { eventually, sidecar, sleep } from '@shopstream/testing/stack';
 
 const HOST = 'skeleton-caller';
 

@@ -1,7 +1,7 @@
 import { credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import { describe, expect, it } from 'vitest';
 import { PingServiceClient, type PingResponse } from '@shopstream/proto/platform/v1/ping_service.js';
-import { daprApiToken, invoke, portsOf } from '../support/stack.js';
+import { daprApiToken, invoke, portsOf } from '@shopstream/testing/stack';
 
 function ping(address: string, metadata: Metadata, tenantId: string) {
   const client = new PingServiceClient(address, credentials.createInsecure());

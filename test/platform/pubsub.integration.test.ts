@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReceivedEvent } from '@shopstream/skeleton-worker';
-import { eventually, invoke, newTraceparent } from '../support/stack.js';
+import { eventually, invoke, newTraceparent } from '@shopstream/testing/stack';
 
 describe('pub/sub publish → subscriber', () => {
   it('delivers the CloudEvent with its id, tenant id and W3C traceparent intact', async () => {

@@ -3,7 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workflowsPath } from './apps/worker/src/temporal-worker.js';
-import { invoke, ports } from '../support/stack.js';
+import { invoke, ports } from '@shopstream/testing/stack';
 
 let connection: Connection;
 let client: Client;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventually, invoke, newTraceparent, ports } from '../support/stack.js';
+import { eventually, invoke, newTraceparent, ports } from '@shopstream/testing/stack';
 
 interface JaegerTrace {
   spans: {

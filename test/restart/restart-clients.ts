@@ -2,7 +2,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { Client, Connection } from '@temporalio/client';
 import { devCredentials as cred } from '../../tools/stack/layout.js';
 import { ports } from '../../tools/stack/ports.js';
-import { sidecar } from '../support/stack.js';
+import { sidecar } from '@shopstream/testing/stack';
 
 /** The S3 API (versitygw) as the apps reach it. */
 export const s3Client = () =>

@@ -6,8 +6,8 @@ import type { CounterSnapshot } from '@shopstream/actor-counter';
 import type { GreetingResult } from '@shopstream/skeleton-worker';
 import { mediaBucket } from '../../tools/stack/layout.js';
 import { stackControl } from '../../tools/stack/control.js';
-import { catalogApi } from '../support/catalog.js';
-import { eventually, invoke, sidecar } from '../support/stack.js';
+import { catalogApi } from '@shopstream/testing/catalog';
+import { eventually, invoke, sidecar } from '@shopstream/testing/stack';
 import { readFixture, restartRound } from './fixture.js';
 import { actorCall, s3Client, temporalClient } from './restart-clients.js';
 

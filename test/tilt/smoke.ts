@@ -4,7 +4,7 @@
  * skeleton-caller, which calls the callee over gRPC through both sidecars and publishes an event; then a
  * greeting workflow runs on Temporal with skeleton-worker. Bounded in time; exits non-zero on any failure.
  */
-import { invoke } from '../support/stack.js';
+import { invoke } from '@shopstream/testing/stack';
 
 setTimeout(() => {
   console.error('✗ smoke test timed out after 60 s');

@@ -1,5 +1,7 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterEach, expect } from 'vitest';
 import { toolBin } from '../../tools/paths.mjs';
+import { stackControl } from '../../tools/stack/control.js';
 
 /** Flags for Debian's Chromium on a closed network (../shared/INFRA.md "Browsers"). */
 export const CHROMIUM_FLAGS = [
@@ -33,15 +35,22 @@ export async function launchChromium(): Promise<TestBrowser> {
   };
 }
 
-/** Console errors, uncaught page errors and CSP violations seen by every page of a context. */
+/**
+ * Console errors, uncaught page errors and CSP violations seen by every page of a context. A test that makes
+ * a page answer with an error status on purpose (a 403 or 404 page) names that exact resource with
+ * `expectFailedLoad`; `takeUnexpected()` — run after every test (`afterEach`) — returns everything else
+ * since the previous check and forgets both the problems and the expectations, so nothing a test excused
+ * carries over to the next one.
+ */
 export class BrowserProblems {
+  /** Every console error of the run, for the record (`takeUnexpected` is what the checks use). */
   readonly consoleErrors: string[] = [];
-  readonly pageErrors: string[] = [];
-  readonly cspViolations: string[] = [];
+  private pending: { readonly text: string; readonly source: string }[] = [];
+  private expected: { readonly url: string; readonly status: number }[] = [];
 
   async watch(context: BrowserContext): Promise<void> {
     await context.exposeFunction('__reportCspViolation', (v: string) => {
-      this.cspViolations.push(v);
+      this.pending.push({ text: `CSP violation: ${v}`, source: '' });
     });
     await context.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => {
@@ -54,29 +63,46 @@ export class BrowserProblems {
   }
 
   /**
-   * Console errors other than the "Failed to load resource" of answers that are the point of a test (a 404
-   * or 403 page): `statuses` and the `paths` that were expected to answer with one of them.
+   * Until the next `takeUnexpected()`, excuses the console's "Failed to load resource: … status of
+   * <status>" for the resource at exactly `url` (absolute, query included) — nothing else.
    */
-  unexpectedConsoleErrors(statuses: readonly number[], paths: readonly string[]): string[] {
-    return this.consoleErrors.filter(
-      (e) =>
-        !(
-          statuses.some((status) => e.includes(`the server responded with a status of ${status}`)) &&
-          paths.some((path) => e.includes(path))
-        ),
-    );
+  expectFailedLoad(url: string, status: number): void {
+    this.expected.push({ url, status });
+  }
+
+  /** The problems since the last call that no `expectFailedLoad` excused; clears problems and expectations. */
+  takeUnexpected(): string[] {
+    const unexpected = this.pending
+      .filter(
+        ({ text, source }) =>
+          !this.expected.some(
+            (e) =>
+              source === e.url &&
+              text.startsWith('Failed to load resource:') &&
+              text.includes(`the server responded with a status of ${e.status}`),
+          ),
+      )
+      .map(({ text, source }) => (source ? `${text} (${source})` : text));
+    this.pending = [];
+    this.expected = [];
+    return unexpected;
+  }
+
+  /** Records one console error; `source` is the URL it is about (the failed resource for load errors). */
+  recordConsoleError(text: string, source: string): void {
+    this.consoleErrors.push(`${text} (${source})`);
+    this.pending.push({ text, source });
   }
 
   private watchPage(page: Page): void {
     page.on('console', (message) => {
       // For "Failed to load resource" the location is the resource that failed, not the page.
-      const source = message.location().url;
       if (message.type() === 'error')
-        this.consoleErrors.push(
-          `${page.url()}: ${message.text()}${source && source !== page.url() ? ` (${source})` : ''}`,
-        );
+        this.recordConsoleError(message.text(), message.location().url || page.url());
     });
-    page.on('pageerror', (error) => this.pageErrors.push(`${page.url()}: ${error.message}`));
+    page.on('pageerror', (error) =>
+      this.pending.push({ text: `page error: ${error.message}`, source: page.url() }),
+    );
   }
 }
 
@@ -99,4 +125,33 @@ export async function openContext(
   context.setDefaultNavigationTimeout(30_000);
   await problems.watch(context);
   return context;
+}
+
+/**
+ * Waits until every process of the running stack is healthy. Each browser-test file calls it first, so no file
+ * depends on what an earlier one left behind (an app it stopped and started again may still be starting).
+ */
+export async function untilStackHealthy(timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let unhealthy: string[] = [];
+  while (Date.now() < deadline) {
+    const status = await stackControl.status().catch(() => undefined);
+    unhealthy =
+      status === undefined
+        ? ['(stack control not answering)']
+        : status.filter((p) => !p.healthy).map((p) => p.name);
+    if (unhealthy.length === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`the stack is not healthy after ${timeoutMs} ms: ${unhealthy.join(', ')}`);
+}
+
+/**
+ * Checks `problems` after every test of the file: a test that provokes console errors is judged right after
+ * it, with only the loads it excused itself (`expectFailedLoad`).
+ */
+export function checkProblemsAfterEachTest(problems: BrowserProblems): void {
+  afterEach(() => {
+    expect(problems.takeUnexpected()).toEqual([]);
+  });
 }

@@ -5,13 +5,13 @@ import lighthouse from 'lighthouse';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { productImage } from '../../services/catalog/src/seed/product-image.js';
+import { productImage } from '@shopstream/catalog/seed';
 import { devCredentials, mediaBucket } from '../../tools/stack/layout.js';
 import { repoRoot, toolBin } from '../../tools/paths.mjs';
-import { catalogApi, productInput, withRetries } from '../support/catalog.js';
-import { createTestTenant, identityDatabasePool, signedInUser } from '../support/identity.js';
-import { portsOf, ports } from '../support/stack.js';
-import { CHROMIUM_FLAGS, launchChromium } from './browser.js';
+import { catalogApi, productInput, withRetries } from '@shopstream/testing/catalog';
+import { createTestTenant, identityDatabasePool, signedInUser } from '@shopstream/testing/identity';
+import { portsOf, ports } from '@shopstream/testing/stack';
+import { CHROMIUM_FLAGS, launchChromium, untilStackHealthy } from './browser.js';
 
 /**
  * Lighthouse (mobile preset: simulated throttling, 150 ms RTT, 1.6 Mbps) on the home page, the catalog
@@ -45,6 +45,7 @@ describe('Lighthouse budgets (mobile, simulated throttling)', () => {
   let productId = '';
 
   beforeAll(async () => {
+    await untilStackHealthy(); // whatever an earlier file stopped is running again
     const pool = identityDatabasePool('lighthouse-test');
     const api = catalogApi();
     try {

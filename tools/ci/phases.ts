@@ -5,6 +5,8 @@ export interface PhaseResult {
   name: string;
   seconds: number;
   ok: boolean;
+  /** Set when the phase did not run: why (printed at once and in the summary). */
+  skipped?: string;
 }
 
 export const results: PhaseResult[] = [];
@@ -26,6 +28,12 @@ export async function phase(name: string, fn: () => Promise<void>): Promise<bool
   return ok;
 }
 
+/** Announces a phase that does not run, and why: `npm test` never skips silently. */
+export function skip(name: string, why: string): void {
+  console.log(`\n↷ ${name}: skipped — ${why}`);
+  results.push({ name, seconds: 0, ok: true, skipped: why });
+}
+
 /** Runs a command from the repository root with inherited output; rejects on a non-zero exit. */
 export function sh(command: string, args: string[], env: Record<string, string> = {}): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -42,7 +50,11 @@ export function sh(command: string, args: string[], env: Record<string, string> 
 export function printSummary(): void {
   console.log('\nPhase timings:');
   for (const r of results)
-    console.log(`  ${r.ok ? '✓' : '✗'} ${r.name.padEnd(36)} ${r.seconds.toFixed(1).padStart(7)} s`);
+    console.log(
+      r.skipped === undefined
+        ? `  ${r.ok ? '✓' : '✗'} ${r.name.padEnd(36)} ${r.seconds.toFixed(1).padStart(7)} s`
+        : `  ↷ ${r.name.padEnd(36)} skipped: ${r.skipped}`,
+    );
   const total = results.reduce((sum, r) => sum + r.seconds, 0);
   console.log(`  total ${total.toFixed(1)} s`);
 }

@@ -75,7 +75,7 @@ function backgroundWork(): { stop: () => Promise<number> } {
   let running = true;
   let requests = 0;
   const loop = async () => {
-    const { sidecar } = await import('../../test/support/stack.js');
+    const { sidecar } = await import('@shopstream/testing/stack');
     while (running) {
       await sidecar('conformance', '/v1.0/publish/pubsub/conformance.delivery', {
         method: 'POST',

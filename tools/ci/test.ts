@@ -13,7 +13,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../paths.mjs';
-import { phase, printSummary, results, sh } from './phases.js';
+import { phase, printSummary, results, sh, skip } from './phases.js';
 import type { Profile } from '../stack/dapr-resources.js';
 import { testStackOptions } from './test-stack.js';
 
@@ -34,6 +34,8 @@ const dashes = args.indexOf('--');
 const only = dashes >= 0 ? args.slice(0, dashes) : args;
 const filters = dashes >= 0 ? args.slice(dashes + 1) : [];
 const wanted = (name: string) => only.length === 0 || only.includes(name);
+/** Phases left out by the command line are announced, never skipped silently. */
+const notNamed = `not named on the command line (${only.join(' ')})`;
 
 /**
  * Integration tests whose behaviour depends on the pub/sub broker: they run against both profiles. The
@@ -72,12 +74,14 @@ async function stackPhase(profile: Profile, label: string, files: string[]): Pro
       await phase('web e2e (Chromium, axe, keyboard, CSP, Lighthouse)', () =>
         sh('npx', ['vitest', 'run', '--config', 'vitest.web.config.ts'], { SHOPSTREAM_DATA: dataRoot }),
       );
+    else if (profile === 'local')
+      skip('web e2e', `file filters given (${filters.join(' ')}): browser tests run only unfiltered`);
     if (restartAfter)
       seeded = await phase(`restart (${label}): create data of every kind on the used stack`, () =>
         restartSeed(profile, dataRoot),
       );
     control.close();
-  }
+  } else skip(`integration tests on the ${label} stack`, 'the stack did not start (see above)');
   await phase(`stop ${label} stack`, () => supervisor.down());
   if (seeded) await restartPhase(profile, label, dataRoot);
 }
@@ -88,6 +92,7 @@ const fullFiles =
     ? brokerDependent
     : filters.filter((f) => brokerDependent.some((d) => f.startsWith(d) || d.startsWith(f)));
 
+if (!wanted('static')) skip('static checks (format, lint, typecheck, buf)', notNamed);
 if (wanted('static')) {
   await phase('format (prettier)', () => sh('npx', ['prettier', '--check', '--log-level', 'warn', '.']));
   await phase('lint (eslint)', () => sh('npx', ['eslint', '--max-warnings', '0', '.']));
@@ -98,6 +103,7 @@ if (wanted('static')) {
   });
   await phase('protobuf (buf lint, format, breaking)', () => sh('node', ['tools/ci/buf-check.mjs']));
 }
+if (!wanted('unit')) skip('unit tests', notNamed);
 if (wanted('unit')) {
   await phase('unit tests (vitest)', () => sh('npx', ['vitest', 'run', '--config', 'vitest.config.ts']));
 }
@@ -109,16 +115,19 @@ if (wanted('integration') || wanted('full')) {
   });
 }
 if (wanted('integration')) await stackPhase('local', 'local', filters);
+else skip('local stack + integration tests', notNamed);
 if (wanted('full') && fullFiles.length > 0) await stackPhase('full', 'full (Kafka)', fullFiles);
+else if (wanted('full'))
+  skip('full (Kafka) stack', `no broker-dependent file among the filters (${filters.join(' ')})`);
+else skip('full (Kafka) stack', notNamed);
 if (wanted('restart') && filters.length === 0) {
   // Alone (without the integration phases that seed it): a fresh stack per profile, seeded, then the same.
   if (!wanted('integration')) await freshRestartPhase('local', 'local', dataRoot);
   if (!wanted('full')) await freshRestartPhase('full', 'full', dataRoot);
-} else if (wanted('restart')) {
-  console.log(
-    '\n━━ restart phase skipped: file filters were given (it runs only with the whole suite or alone)',
-  );
-}
+} else if (wanted('restart'))
+  skip('restart phase', `file filters given (${filters.join(' ')}): it runs only unfiltered`);
+else skip('restart phase', notNamed);
+if (!wanted('tilt')) skip('tilt ci', notNamed);
 if (wanted('tilt')) {
   // After the integration stacks stopped: Tilt runs the same processes on the same ports.
   const { tiltCi } = await import('./tilt-phase.js');

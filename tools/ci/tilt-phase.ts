@@ -25,6 +25,7 @@ export async function tiltCi(timeoutMinutes = 6): Promise<void> {
       '--timeout',
       `${timeoutMinutes}m`,
     ],
-    { SHOPSTREAM_DATA: dataRoot },
+    // The examples profile: the smoke test pings the walking skeleton (test/platform/apps.yaml).
+    { SHOPSTREAM_DATA: dataRoot, SHOPSTREAM_EXAMPLES: '1' },
   );
 }

@@ -26,10 +26,8 @@ import {
   systemClock,
   type CatalogDeps,
 } from '@shopstream/catalog';
-import { demoProduct } from '../../services/catalog/src/seed/demo-catalog.js';
-import { IMAGE_SIZE, productImage } from '../../services/catalog/src/seed/product-image.js';
-import { progressBar } from '../../services/catalog/src/seed/progress-bar.js';
-import { createIdentityStore } from '../../services/identity/src/infra/identity-store.js';
+import { demoProduct, IMAGE_SIZE, productImage, progressBar } from '@shopstream/catalog/seed';
+import { createIdentityStore } from '@shopstream/identity';
 import { devCredentials, mediaBucket } from '../stack/layout.js';
 import { ports } from '../stack/ports.js';
 import { appDatabaseUrl } from '../stack/provision-postgres.js';

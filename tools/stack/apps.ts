@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { repoRoot, toolBin } from '../paths.mjs';
-import { appPorts, ports } from './ports.js';
+import { appPorts, MAX_PORT_BLOCK, ports } from './ports.js';
 import { dataDir, devCredentials as cred, kvTable, mediaBucket } from './layout.js';
 import { httpOk } from './probes.js';
 import { appDatabaseUrl, databaseNameProblem } from './provision-postgres.js';
@@ -14,7 +14,9 @@ import type { ProcessSpec } from './spec.js';
 /**
  * The app list has the shape of Dapr's multi-app run template (appID, appDirPath, appProtocol, command), so it
  * reads like `dapr run -f`; our supervisor runs it because the Dapr CLI is not on the Go module proxy
- * (adr/0005). Ports are not in the file: app i gets the block described in tools/stack/ports.ts.
+ * (adr/0005). Ports: each app has a port block (`portBlock: n` → the ten ports from appBase + 10·n, see
+ * tools/stack/ports.ts); an app that declares none takes the block after the app above it, so appending an
+ * app to a file never moves another app's ports. Two apps on one block fail the start (adr/0032).
  */
 const appsFileSchema = z.object({
   version: z.literal(1),
@@ -25,6 +27,8 @@ const appsFileSchema = z.object({
       appProtocol: z.enum(['http', 'grpc']),
       command: z.array(z.string()).min(1),
       env: z.record(z.string(), z.string()).optional(),
+      /** The app's port block (0–99); default: the block after the previous app's in the same file. */
+      portBlock: z.number().int().min(0).max(MAX_PORT_BLOCK).optional(),
       /** The app's own Postgres database and role (created by the supervisor, passed as DATABASE_URL). */
       database: z
         .string()
@@ -37,16 +41,42 @@ const appsFileSchema = z.object({
   ),
 });
 
-export type AppDefinition = z.infer<typeof appsFileSchema>['apps'][number];
+type AppEntry = z.infer<typeof appsFileSchema>['apps'][number];
+
+/** An app of an apps file, its port block resolved; `source` names the file (for error messages). */
+export type AppDefinition = AppEntry & { readonly portBlock: number; readonly source: string };
 
 export function readAppsFile(path: string): AppDefinition[] {
-  const rel = path.slice(repoRoot.length + 1);
+  const rel = relative(repoRoot, path);
   const parsed = appsFileSchema.safeParse(parse(readFileSync(path, 'utf8')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new StackError(`${rel}: ${issue?.path.join('.')}: ${issue?.message}`);
   }
-  return parsed.data.apps;
+  let previous: number | undefined;
+  return parsed.data.apps.map((app) => {
+    const portBlock = app.portBlock ?? (previous === undefined ? undefined : previous + 1);
+    if (portBlock === undefined || portBlock > MAX_PORT_BLOCK)
+      throw new StackError(
+        `${rel}: ${app.appID}: declare \`portBlock:\` (the first app of a file has no block above it to follow)`,
+      );
+    previous = portBlock;
+    return { ...app, portBlock, source: rel };
+  });
+}
+
+/** Fails loudly when two apps (of any of the files) would listen on the same port block. */
+export function checkPortBlocks(apps: readonly AppDefinition[]): void {
+  const owner = new Map<number, AppDefinition>();
+  for (const app of apps) {
+    const other = owner.get(app.portBlock);
+    if (other !== undefined)
+      throw new StackError(
+        `port block ${app.portBlock} (ports ${appPorts(app.portBlock).app}–${appPorts(app.portBlock).app + 9}) is claimed by ` +
+          `${other.appID} (${other.source}) and ${app.appID} (${app.source}): give one of them another \`portBlock:\``,
+      );
+    owner.set(app.portBlock, app);
+  }
 }
 
 /** Addresses of the infrastructure, given to every app and sidecar (components read them with envRef). */
@@ -84,9 +114,10 @@ export interface DaprFiles {
 }
 
 /** One Dapr app = its Node process and its daprd sidecar, both supervised. */
-export function appProcesses(apps: AppDefinition[], dapr: DaprFiles, firstIndex = 0): ProcessSpec[] {
-  return apps.flatMap((app, i) => {
-    const p = appPorts(firstIndex + i);
+export function appProcesses(apps: AppDefinition[], dapr: DaprFiles): ProcessSpec[] {
+  checkPortBlocks(apps);
+  return apps.flatMap((app) => {
+    const p = appPorts(app.portBlock);
     const tokens = { DAPR_API_TOKEN: cred.daprApiToken, APP_API_TOKEN: cred.appApiToken };
     const [command, ...args] = app.command as [string, ...string[]];
     const appSpec: ProcessSpec = {

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { createPgPool } from '@shopstream/service-defaults/postgres';
-import { silentLogger } from '@shopstream/service-defaults/postgres/testing';
+import { createLogger } from '@shopstream/service-defaults';
 import { appDatabaseUrl } from './provision-postgres.js';
 
 /**
@@ -11,7 +11,7 @@ export function identityDatabasePool(applicationName: string, max = 2): Pool {
   return createPgPool({
     connectionString: appDatabaseUrl('identity'),
     applicationName,
-    logger: silentLogger,
+    logger: createLogger({ service: applicationName, level: 'silent' }),
     max,
   });
 }

@@ -5,8 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { setUserRoles } from '../../services/identity/src/app/set-user-roles.js';
-import { createIdentityStore } from '../../services/identity/src/infra/identity-store.js';
+import { createIdentityStore, setUserRoles } from '@shopstream/identity';
 import { identityDatabasePool } from './identity-database.js';
 
 const { values } = parseArgs({

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { tenantIdSchema } from '@shopstream/service-defaults/auth';
-import { createIdentityStore } from '../../services/identity/src/infra/identity-store.js';
+import { createIdentityStore } from '@shopstream/identity';
 import { identityDatabasePool } from './identity-database.js';
 
 const { values } = parseArgs({ options: { tenant: { type: 'string' }, name: { type: 'string' } } });

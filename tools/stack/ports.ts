@@ -37,7 +37,7 @@ const defaults = {
   control: 18999,
   /** Tilt's web UI and API (`npm run tilt`, tools/stack/tilt-cli.ts). */
   tilt: 18350,
-  /** First port of the app blocks: app i uses appBase + 10 * i + offset (see appPorts). */
+  /** First port of the app blocks: the app of block n uses appBase + 10 * n + offset (see appPorts). */
   appBase: 19000,
 } as const;
 
@@ -70,9 +70,12 @@ function resolvePorts(): Record<PortName, number> {
 
 export const ports = resolvePorts();
 
-/** The ports of the i-th Dapr app (order of dapr/apps.yaml): the app itself and its sidecar. */
-export function appPorts(index: number) {
-  const base = ports.appBase + 10 * index;
+/** Port blocks 0–99 (appBase … appBase + 999): each Dapr app declares one (`portBlock:` in its apps file). */
+export const MAX_PORT_BLOCK = 99;
+
+/** The ports of the Dapr app on port block `block` (tools/stack/apps.ts): the app itself and its sidecar. */
+export function appPorts(block: number) {
+  const base = ports.appBase + 10 * block;
   return {
     app: base,
     appHealth: base + 1,

@@ -80,7 +80,7 @@ describe('apps.yaml `database:`', () => {
     const file = join(dir, 'apps.yaml');
     writeFileSync(
       file,
-      `version: 1\napps:\n  - appID: catalog\n    appDirPath: services/catalog\n    appProtocol: grpc\n    command: [node, main.ts]\n    database: ${database}\n`,
+      `version: 1\napps:\n  - appID: catalog\n    appDirPath: services/catalog\n    appProtocol: grpc\n    command: [node, main.ts]\n    portBlock: 5\n    database: ${database}\n`,
     );
     return file;
   };

@@ -8,6 +8,14 @@ import { kafkaTopics, readTopicsFile } from './topics.js';
 import { stripeWebhookUrls } from './stripe-emulator.js';
 import type { ProcessSpec } from './spec.js';
 
+/**
+ * The test apps: the walking skeleton and the conformance subscriber (adr/0032). `npm test` and the benches
+ * add them; `SHOPSTREAM_EXAMPLES=1` adds them to any stack (`npm start`, Tilt) as the examples profile.
+ */
+export const TEST_APPS_FILE = join(repoRoot, 'test', 'platform', 'apps.yaml');
+export const TEST_TOPICS_FILE = join(repoRoot, 'test', 'platform', 'topics.yaml');
+const examplesWanted = () => process.env.SHOPSTREAM_EXAMPLES === '1';
+
 export interface StackOptions {
   profile: Profile;
   /** Extra app files (the test suite adds its conformance app). */
@@ -18,6 +26,12 @@ export interface StackOptions {
   dapr?: DaprFiles;
 }
 
+/** A filter keeping the first occurrence of each file. */
+const once = () => {
+  const seen = new Set<string>();
+  return (file: string) => !seen.has(file) && seen.add(file) !== undefined;
+};
+
 /** Everything `npm start` runs, in start order: infrastructure, then each Dapr app with its sidecar. */
 export function stackProcesses({
   profile,
@@ -26,10 +40,14 @@ export function stackProcesses({
   dapr: rendered,
 }: StackOptions): ProcessSpec[] {
   const dapr = rendered ?? renderDaprResources(profile, daprConfigVars());
-  const apps = [join(repoRoot, 'dapr', 'apps.yaml'), ...extraAppsFiles].flatMap(readAppsFile);
-  const topics = kafkaTopics(
-    [join(repoRoot, 'dapr', 'topics.yaml'), ...extraTopicsFiles].flatMap(readTopicsFile),
-  );
+  const examples = examplesWanted();
+  const appsFiles = new Set([join(repoRoot, 'dapr', 'apps.yaml'), ...(examples ? [TEST_APPS_FILE] : [])]);
+  const topicsFiles = new Set([
+    join(repoRoot, 'dapr', 'topics.yaml'),
+    ...(examples ? [TEST_TOPICS_FILE] : []),
+  ]);
+  const apps = [...appsFiles, ...extraAppsFiles].filter(once()).flatMap(readAppsFile);
+  const topics = kafkaTopics([...topicsFiles, ...extraTopicsFiles].filter(once()).flatMap(readTopicsFile));
   const infra = infraProcesses({
     databases: appDatabases(apps),
     profile,

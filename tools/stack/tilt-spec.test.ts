@@ -7,7 +7,11 @@ process.env.SHOPSTREAM_DATA = mkdtempSync(join(tmpdir(), 'shopstream-tilt-spec-t
 const { tiltSpec } = await import('./tilt-spec.js');
 const { stackProcesses } = await import('./stack.js');
 
+// The Tilt phase of `npm test` runs the examples profile (its smoke test pings the walking skeleton).
+process.env.SHOPSTREAM_EXAMPLES = '1';
 const spec = tiltSpec('local');
+delete process.env.SHOPSTREAM_EXAMPLES;
+const productSpec = tiltSpec('local');
 const byName = (name: string) => {
   const resource = spec.resources.find((r) => r.name === name);
   if (!resource) throw new Error(`no resource ${name}`);
@@ -17,7 +21,7 @@ const byName = (name: string) => {
 describe('tiltSpec', () => {
   it('runs every process of `npm start` in exactly one resource, each app with its sidecar', () => {
     const processes = stackProcesses({ profile: 'local', dapr: { resourcesPath: '', configPath: '' } });
-    const inResources = spec.resources.flatMap((r) => r.processes);
+    const inResources = productSpec.resources.flatMap((r) => r.processes);
     expect([...inResources].sort()).toEqual(processes.map((p) => p.name).sort());
     expect(byName('identity').processes).toEqual(['identity', 'identity-dapr']);
     expect(byName('postgres').processes).toEqual(['postgres']);
@@ -25,9 +29,17 @@ describe('tiltSpec', () => {
 
   it('starts apps after the infrastructure, one after another in the order of dapr/apps.yaml', () => {
     const infra = spec.resources.filter((r) => r.labels.includes('infra')).map((r) => r.name);
-    expect(byName('skeleton-callee').resourceDeps).toEqual(infra);
-    expect(byName('skeleton-worker').resourceDeps).toEqual([...infra, 'skeleton-callee']);
+    expect(byName('identity').resourceDeps).toEqual(infra);
     expect(byName('identity-sessions').resourceDeps).toEqual([...infra, 'identity']);
+    // The examples start after the product.
+    expect(byName('skeleton-callee').resourceDeps).toEqual([...infra, 'web']);
+    expect(byName('skeleton-worker').resourceDeps).toEqual([...infra, 'skeleton-callee']);
+  });
+
+  it('runs the walking skeleton only in the examples profile', () => {
+    const names = productSpec.resources.map((r) => r.name);
+    expect(names).toEqual(expect.arrayContaining(['identity', 'catalog', 'web']));
+    expect(names.filter((n) => n.startsWith('skeleton-') || n === 'conformance')).toEqual([]);
   });
 
   it('restarts an app only for edits in the workspace packages it runs', () => {

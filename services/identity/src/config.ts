@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { baseConfigSchema } from '@shopstream/service-defaults';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '@shopstream/service-defaults/auth';
-import type { IdentityConfig } from './app/identity-deps.js';
+import type { IdentityConfig } from './app/ports.js';
 
 /**
  * Environment of the `identity` Dapr app (app protocol grpc). The supervisor provides every key: the base

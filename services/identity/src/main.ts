@@ -2,7 +2,7 @@ import { createGrpcServer, runService } from '@shopstream/service-defaults';
 import { daprOutboxPublisher, startOutboxRelay } from '@shopstream/service-defaults/postgres';
 import { IdentityServiceService } from '@shopstream/proto/identity/v1/identity_service.js';
 import { identityConfigSchema } from './config.js';
-import { identityGrpcService } from './grpc/identity-grpc-service.js';
+import { identityGrpcService } from './adapters/grpc/identity-grpc-service.js';
 import { createIdentityStore } from './infra/identity-store.js';
 import { migrateIdentityDatabase } from './infra/migrate-identity-database.js';
 import { localTokenVerifier, openIdentityPool, openKeyRing } from './wiring/identity-wiring.js';

@@ -1,11 +1,11 @@
 import { SessionActor } from '@shopstream/actor-session';
 import { createDaprServer, runService } from '@shopstream/service-defaults';
-import { createSessionActorClient, daprActorInvoker } from './api/session-actor-client.js';
 import { identityConfigSchema } from './config.js';
-import { registerBrowserRoutes } from './http/browser-routes.js';
-import { registerCookieRoutes } from './http/cookie-routes.js';
-import { registerJwksRoute } from './http/jwks-route.js';
-import { createSessionOperations } from './http/session-operations.js';
+import { registerBrowserRoutes } from './adapters/http/browser-routes.js';
+import { registerCookieRoutes } from './adapters/http/cookie-routes.js';
+import { registerJwksRoute } from './adapters/http/jwks-route.js';
+import { createBrowserSessions } from './app/browser-sessions.js';
+import { createSessionActorClient, daprActorInvoker } from './infra/session-actor-client.js';
 import {
   identityDeps,
   localTokenVerifier,
@@ -32,7 +32,7 @@ await runService({
     await server.actor.init();
     await server.actor.registerActor(SessionActor);
     registerJwksRoute(server, keyStore);
-    const operations = createSessionOperations({
+    const operations = createBrowserSessions({
       deps: identityDeps(pool, keyStore, redis, config.SERVICE_NAME),
       sessions: createSessionActorClient(
         daprActorInvoker({ daprHttpPort: config.DAPR_HTTP_PORT, daprApiToken: config.DAPR_API_TOKEN }),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sidecar } from '../../support/stack.js';
+import { sidecar } from '@shopstream/testing/stack';
 
 export interface ConformanceMessage {
   run: string;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { kvTable } from '../../../tools/stack/layout.js';
-import { ports, sidecar, sleep } from '../../support/stack.js';
+import { ports, sidecar, sleep } from '@shopstream/testing/stack';
 
 const APP = 'conformance';
 

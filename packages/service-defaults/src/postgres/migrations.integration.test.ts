@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../logging/create-logger.js';
 import { runMigrations } from './run-migrations.js';
-import { createTestDatabase, silentLogger, type TestDatabase } from './test-database.js';
+import { createTestDatabase, silentLogger, type TestDatabase } from '@shopstream/testing/database';
 
 const files: Record<string, string> = {
   '0001_create_items.sql': 'CREATE TABLE items (id int PRIMARY KEY, name text NOT NULL);',

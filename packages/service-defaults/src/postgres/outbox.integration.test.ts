@@ -5,7 +5,7 @@ import { enqueueEvent } from './enqueue-event.js';
 import { outboxMigrationSql } from './outbox-sql.js';
 import { startOutboxRelay, type OutboxPublish, type OutboxRelayOptions } from './outbox-relay.js';
 import { runMigrations } from './run-migrations.js';
-import { createTestDatabase, silentLogger, type TestDatabase } from './test-database.js';
+import { createTestDatabase, silentLogger, type TestDatabase } from '@shopstream/testing/database';
 import { withTenant } from './with-tenant.js';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

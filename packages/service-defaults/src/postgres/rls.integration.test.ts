@@ -1,9 +1,9 @@
 import { Client, type Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devCredentials } from '../../../../tools/stack/layout.js';
-import { ports } from '../../../../tools/stack/ports.js';
+import { ports } from '@shopstream/testing/ports';
 import { runMigrations } from './run-migrations.js';
-import { createTestDatabase, silentLogger, type TestDatabase } from './test-database.js';
+import { createTestDatabase, silentLogger, type TestDatabase } from '@shopstream/testing/database';
 import { withTenant } from './with-tenant.js';
 
 /** The pattern every tenant table uses (packages/service-defaults/README.md, "Postgres"). */

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCloudEvent, type CloudEvent } from '@shopstream/service-defaults';
-import { silentLogger } from '@shopstream/service-defaults/postgres/testing';
+import { silentLogger } from '@shopstream/testing/database';
 import { ProductChanged, ProductChangeKind } from '@shopstream/proto/events/v1/product_events.js';
 import { ports } from '../../../../tools/stack/ports.js';
 import { PRODUCT_CHANGED_TYPE } from '../app/product-events.js';

@@ -1,7 +1,7 @@
 import type { DomainError } from '@shopstream/service-defaults';
 import { withTenant } from '@shopstream/service-defaults/postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIdentityTestKit, type IdentityTestKit } from '../infra/testing/identity-test-kit.js';
+import { createIdentityTestKit, type IdentityTestKit } from '@shopstream/testing/identity-kit';
 import { deleteAccount, USER_DELETED_TYPE } from './delete-account.js';
 import { getUser } from './get-user.js';
 import { refresh } from './refresh.js';

@@ -1,6 +1,6 @@
 import { checkNewPassword } from '../domain/password-policy.js';
-import type { IdentityDeps } from './identity-deps.js';
-import { invalidCredentials, tooManyAttempts, userNotFound } from './identity-errors.js';
+import type { IdentityDeps } from './ports.js';
+import { invalidCredentials, tooManyAttempts, userNotFound } from '../domain/identity-errors.js';
 
 export interface ChangePasswordInput {
   /** From the verified access token's principal. */

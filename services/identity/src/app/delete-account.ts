@@ -1,6 +1,6 @@
 import { UserDeleted } from '@shopstream/proto/events/v1/user_events.js';
-import type { IdentityDeps } from './identity-deps.js';
-import { invalidCredentials, tooManyAttempts, userNotFound } from './identity-errors.js';
+import type { IdentityDeps } from './ports.js';
+import { invalidCredentials, tooManyAttempts, userNotFound } from '../domain/identity-errors.js';
 import { USER_EVENTS_TOPIC } from './sign-up.js';
 import { protoTimestamp } from './proto-timestamp.js';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { User } from '../infra/user-repository.js';
-import type { IdentityDeps } from './identity-deps.js';
-import { userNotFound } from './identity-errors.js';
+import type { User } from '../domain/user.js';
+import type { IdentityDeps } from './ports.js';
+import { userNotFound } from '../domain/identity-errors.js';
 
 export interface GetUserInput {
   readonly tenantId: string;

@@ -7,7 +7,7 @@ import {
   loginThrottleKeys,
   type LoginThrottlePolicy,
 } from '../infra/login-throttle-policy.js';
-import { createIdentityTestKit, type IdentityTestKit } from '../infra/testing/identity-test-kit.js';
+import { createIdentityTestKit, type IdentityTestKit } from '@shopstream/testing/identity-kit';
 import { signIn } from './sign-in.js';
 import { signUp } from './sign-up.js';
 

@@ -1,7 +1,7 @@
 import { decideRefresh } from '../domain/refresh-family.js';
 import { newRefreshSecret, parseRefreshToken } from '../domain/refresh-token.js';
-import type { IdentityDeps } from './identity-deps.js';
-import { invalidRefreshToken, refreshContention, refreshReused } from './identity-errors.js';
+import type { IdentityDeps } from './ports.js';
+import { invalidRefreshToken, refreshContention, refreshReused } from '../domain/identity-errors.js';
 import { sessionTokens, type SessionTokens } from './session-tokens.js';
 
 export interface RefreshInput {

@@ -1,6 +1,6 @@
 import type { DomainError } from '@shopstream/service-defaults';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIdentityTestKit, type IdentityTestKit } from '../infra/testing/identity-test-kit.js';
+import { createIdentityTestKit, type IdentityTestKit } from '@shopstream/testing/identity-kit';
 import { changePassword } from './change-password.js';
 import { getUser } from './get-user.js';
 import { refresh } from './refresh.js';

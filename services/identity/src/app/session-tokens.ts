@@ -1,8 +1,8 @@
 import { issueAccessToken } from '../domain/access-token.js';
 import type { RefreshFamily } from '../domain/refresh-family.js';
 import type { RefreshToken } from '../domain/refresh-token.js';
-import type { User } from '../infra/user-repository.js';
-import type { IdentityDeps } from './identity-deps.js';
+import type { User } from '../domain/user.js';
+import type { IdentityDeps } from './ports.js';
 
 /** What sign-in and refresh hand back. The two tokens are credentials: never log them. */
 export interface SessionTokens {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '@shopstream/service-defaults';
-import type { IdentityDeps } from './identity-deps.js';
-import { userNotFound } from './identity-errors.js';
+import type { IdentityDeps } from './ports.js';
+import { userNotFound } from '../domain/identity-errors.js';
 
 /**
  * A role names a permission scope, lower-case, e.g. `catalog.admin:eu-west` (admin of the catalog in

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { startRefreshFamily } from '../domain/refresh-family.js';
 import { parseSignIn } from '../domain/sign-in.js';
-import type { IdentityDeps } from './identity-deps.js';
-import { invalidCredentials, tooManyAttempts } from './identity-errors.js';
+import type { IdentityDeps } from './ports.js';
+import { invalidCredentials, tooManyAttempts } from '../domain/identity-errors.js';
 import { sessionTokens, type SessionTokens } from './session-tokens.js';
 
 export interface SignInContext {

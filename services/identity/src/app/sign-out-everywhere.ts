@@ -1,4 +1,4 @@
-import type { IdentityDeps } from './identity-deps.js';
+import type { IdentityDeps } from './ports.js';
 
 export interface SignOutEverywhereInput {
   /** From the verified access token's principal. */

@@ -1,5 +1,5 @@
 import { DomainError, ErrorKind } from '@shopstream/service-defaults';
-import type { IdentityDeps } from './identity-deps.js';
+import type { IdentityDeps } from './ports.js';
 
 export interface SignOutSessionInput {
   /** From the verified access token's principal: only the user's own sessions can be ended. */

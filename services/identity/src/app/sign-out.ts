@@ -1,5 +1,5 @@
 import { hashRefreshToken, parseRefreshToken, refreshTokenHashesEqual } from '../domain/refresh-token.js';
-import type { IdentityDeps } from './identity-deps.js';
+import type { IdentityDeps } from './ports.js';
 
 export interface SignOutInput {
   readonly tenantId: string;

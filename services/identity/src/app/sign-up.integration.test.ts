@@ -1,7 +1,7 @@
 import type { DomainError } from '@shopstream/service-defaults';
 import { withTenant } from '@shopstream/service-defaults/postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIdentityTestKit, type IdentityTestKit } from '../infra/testing/identity-test-kit.js';
+import { createIdentityTestKit, type IdentityTestKit } from '@shopstream/testing/identity-kit';
 import { signUp, USER_EVENTS_TOPIC, USER_REGISTERED_TYPE } from './sign-up.js';
 
 const PASSWORD = 'a long enough passphrase';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { UserRegistered } from '@shopstream/proto/events/v1/user_events.js';
 import { parseSignUp } from '../domain/sign-up.js';
-import type { IdentityDeps } from './identity-deps.js';
+import type { IdentityDeps } from './ports.js';
 import { protoTimestamp } from './proto-timestamp.js';
-import { unknownTenant } from './identity-errors.js';
+import { unknownTenant } from '../domain/identity-errors.js';
 
 export const USER_EVENTS_TOPIC = 'user.events';
 export const USER_REGISTERED_TYPE = 'shopstream.events.v1.UserRegistered';

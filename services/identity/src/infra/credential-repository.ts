@@ -1,22 +1,5 @@
 import type { ClientBase } from 'pg';
-
-export interface Credential {
-  readonly userId: string;
-  /** argon2id PHC string. Never log it. */
-  readonly passwordHash: string;
-  /** Epoch milliseconds. */
-  readonly updatedAt: number;
-}
-
-/** Password hashes of the transaction's tenant (row-level security). */
-export interface CredentialRepository {
-  insert(credential: Credential): Promise<void>;
-  find(userId: string): Promise<Credential | undefined>;
-  /** Replaces the hash; `false` when the user has no credential. */
-  update(credential: Credential): Promise<boolean>;
-  /** Deletes the user's credential (account deletion); `false` when there was none. */
-  remove(userId: string): Promise<boolean>;
-}
+import type { CredentialRepository } from '../app/ports.js';
 
 interface CredentialRow {
   user_id: string;

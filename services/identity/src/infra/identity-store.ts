@@ -1,30 +1,10 @@
 import type { ClientBase, Pool } from 'pg';
-import { enqueueEvent, withTenant, type OutboxEntry } from '@shopstream/service-defaults/postgres';
-import type { CloudEvent } from '@shopstream/service-defaults';
-import { credentialRepository, type CredentialRepository } from './credential-repository.js';
-import { refreshFamilyRepository, type RefreshFamilyRepository } from './refresh-family-repository.js';
-import { tenantRepository, type TenantRepository } from './tenant-repository.js';
-import { userRepository, type UserRepository } from './user-repository.js';
-
-/** Everything a use case may touch inside ONE tenant-scoped transaction. */
-export interface TenantTransaction {
-  readonly tenantId: string;
-  readonly tenants: TenantRepository;
-  readonly users: UserRepository;
-  readonly credentials: CredentialRepository;
-  readonly refreshFamilies: RefreshFamilyRepository;
-  /** Writes an event to the outbox in this transaction: published if and only if it commits. */
-  enqueue<T>(entry: OutboxEntry<T>): Promise<CloudEvent<T>>;
-}
-
-/** Identity's Postgres, seen by the use cases. */
-export interface IdentityStore {
-  /**
-   * Runs `fn` in one transaction with row-level security set to `tenantId` (`withTenant`): it commits when
-   * `fn` resolves and rolls back when it throws. Throws `Tenant.Invalid` for a malformed id.
-   */
-  inTenant<T>(tenantId: string, fn: (tx: TenantTransaction) => Promise<T>): Promise<T>;
-}
+import { enqueueEvent, withTenant } from '@shopstream/service-defaults/postgres';
+import { credentialRepository } from './credential-repository.js';
+import { refreshFamilyRepository } from './refresh-family-repository.js';
+import { tenantRepository } from './tenant-repository.js';
+import { userRepository } from './user-repository.js';
+import type { IdentityStore, TenantTransaction } from '../app/ports.js';
 
 export function createIdentityStore(pool: Pool): IdentityStore {
   return {

@@ -6,34 +6,7 @@ import {
   type LoginThrottleKeys,
   type LoginThrottlePolicy,
 } from './login-throttle-policy.js';
-
-export interface LoginAttempt {
-  readonly tenantId: string;
-  /** Client IP as seen by the edge. */
-  readonly ip: string;
-  /** The account being tried: the email as entered (case-folded here), whether or not it exists. */
-  readonly account: string;
-}
-
-export type ThrottleVerdict =
-  | { readonly allowed: true; readonly consecutiveFailures: number }
-  | {
-      readonly allowed: false;
-      readonly reason: 'account-locked' | 'ip-rate-limited' | 'account-rate-limited';
-      readonly retryAfterMs: number;
-    };
-
-export interface LoginThrottle {
-  /**
-   * Atomically (one Lua script): refuses while the account is locked or a window is full; otherwise counts
-   * the attempt in both windows and as a consecutive failure — until {@link succeeded} says otherwise — and
-   * locks the account when that count reaches a lockout step. Counting before the password is checked
-   * keeps the bound even when many attempts run at once.
-   */
-  begin(attempt: LoginAttempt): Promise<ThrottleVerdict>;
-  /** The password was right: the consecutive-failure count and any lock are cleared. */
-  succeeded(attempt: LoginAttempt): Promise<void>;
-}
+import type { LoginAttempt, LoginThrottle } from '../app/ports.js';
 
 // KEYS: ipWindow, accountWindow, accountFailures, accountLock.
 // ARGV: ipLimit, ipWindowMs, accountLimit, accountWindowMs, failureMemoryMs, repeatEvery, steps, then

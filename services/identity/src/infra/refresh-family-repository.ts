@@ -1,38 +1,6 @@
 import type { ClientBase } from 'pg';
 import type { RefreshFamily, RevocationReason } from '../domain/refresh-family.js';
-
-/** What is stored beside the family's state, for listing sessions later (never secret). */
-export interface SessionDevice {
-  /** Free text from the client ("Firefox on Linux"), at most 100 characters. */
-  readonly deviceLabel?: string;
-  /** SHA-256 of the User-Agent header: recognise a device without keeping the header. */
-  readonly userAgentHash?: string;
-}
-
-/** Refresh families of the transaction's tenant (row-level security). */
-export interface RefreshFamilyRepository {
-  insert(family: RefreshFamily, device?: SessionDevice): Promise<void>;
-  find(familyId: string): Promise<RefreshFamily | undefined>;
-  /**
-   * Stores `next` only if the family is still at `expectedGeneration` and not revoked (revocation is
-   * terminal, so a rotation decided before a concurrent sign-out can never resurrect the family).
-   * `false` = someone else wrote first: re-read and decide again.
-   */
-  compareAndSet(familyId: string, expectedGeneration: number, next: RefreshFamily): Promise<boolean>;
-  /** Revokes one family; `false` when it does not exist or was already revoked. */
-  revoke(familyId: string, reason: RevocationReason, now: number): Promise<boolean>;
-  /** Revokes the live family of the user's session `sessionId`; `false` when there is none. */
-  revokeSession(userId: string, sessionId: string, reason: RevocationReason, now: number): Promise<boolean>;
-  /** Revokes every live family of the user except the one of `keepSessionId`; returns the revoked family ids. */
-  revokeAllOfUser(
-    userId: string,
-    reason: RevocationReason,
-    now: number,
-    keepSessionId?: string,
-  ): Promise<string[]>;
-  /** Family ids of the user's live (not revoked, not expired at `now`) sessions. */
-  listLive(userId: string, now: number): Promise<string[]>;
-}
+import type { RefreshFamilyRepository } from '../app/ports.js';
 
 interface FamilyRow {
   tenant_id: string;

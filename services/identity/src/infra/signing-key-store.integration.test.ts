@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIdentityTestKit, type IdentityTestKit } from './testing/identity-test-kit.js';
+import { createIdentityTestKit, type IdentityTestKit } from '@shopstream/testing/identity-kit';
 import { openSigningKeyStore } from './signing-key-store.js';
 
 const HOUR = 3_600_000;

@@ -1,29 +1,7 @@
 import type { ClientBase, Pool } from 'pg';
 import { withTransaction } from '@shopstream/service-defaults/postgres';
 import { createKeyRing, generateSigningKey, importKeyRing, type KeyRing } from '../domain/signing-keys.js';
-
-/** Where use cases get the key ring that signs access tokens (and whose JWKS is published). */
-export interface KeyRingSource {
-  keyRing(): KeyRing;
-}
-
-export interface SigningKeyStore extends KeyRingSource {
-  /** Re-reads the stored ring (another instance may have rotated); call periodically. */
-  reload(): Promise<KeyRing>;
-  /**
-   * Makes a fresh key the signer and keeps the old public key published for `retainMs` (≥ access-token
-   * TTL + clock tolerance + verifiers' JWKS cache TTL). Serialised across instances by a row lock.
-   */
-  rotate(options: { readonly now: number; readonly retainMs: number }): Promise<KeyRing>;
-  /**
-   * Rotates only if the current key is at least `maxAgeMs` old, deciding under the same row lock, so
-   * instances running the schedule together rotate once. Returns the ring in force afterwards.
-   */
-  rotateIfOlderThan(
-    maxAgeMs: number,
-    options: { readonly now: number; readonly retainMs: number },
-  ): Promise<KeyRing>;
-}
+import type { SigningKeyStore } from '../app/ports.js';
 
 /**
  * STOP-GAP storage of the key ring in identity's own database (table `signing_keys`, the exported ring

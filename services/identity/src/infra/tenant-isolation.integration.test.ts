@@ -2,7 +2,7 @@ import { withTenant } from '@shopstream/service-defaults/postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../app/sign-in.js';
 import { signUp } from '../app/sign-up.js';
-import { createIdentityTestKit, type IdentityTestKit } from './testing/identity-test-kit.js';
+import { createIdentityTestKit, type IdentityTestKit } from '@shopstream/testing/identity-kit';
 
 const PASSWORD = 'a long enough passphrase';
 const TENANT_TABLES = ['tenants', 'users', 'credentials', 'refresh_families'];

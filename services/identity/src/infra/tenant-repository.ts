@@ -1,11 +1,5 @@
 import type { ClientBase } from 'pg';
-
-/** The tenant row of the transaction's tenant (row-level security: a tenant sees only itself). */
-export interface TenantRepository {
-  /** Registers the transaction's tenant; `false` when it already exists. */
-  create(displayName: string): Promise<boolean>;
-  exists(): Promise<boolean>;
-}
+import type { TenantRepository } from '../app/ports.js';
 
 export function tenantRepository(client: ClientBase): TenantRepository {
   return {

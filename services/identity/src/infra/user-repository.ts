@@ -1,42 +1,8 @@
 import type { ClientBase } from 'pg';
-import { DomainError, ErrorKind } from '@shopstream/service-defaults';
 import { isUniqueViolation } from './pg-errors.js';
-
-export interface User {
-  readonly id: string;
-  readonly tenantId: string;
-  /** As typed at sign-up (domain lower-cased). Personal data: never log it. */
-  readonly email: string;
-  readonly roles: readonly string[];
-  readonly admin: boolean;
-  /** Epoch milliseconds. */
-  readonly createdAt: number;
-}
-
-export interface NewUser {
-  readonly id: string;
-  readonly email: string;
-  readonly roles: readonly string[];
-  readonly admin: boolean;
-  readonly createdAt: number;
-}
-
-/** Users of the transaction's tenant (row-level security); deleted users are invisible. */
-export interface UserRepository {
-  /** Throws `DomainError(Conflict, 'Identity.EmailTaken')` when the email (case-folded) is already used. */
-  insert(user: NewUser): Promise<void>;
-  findById(id: string): Promise<User | undefined>;
-  /** Case-insensitive on the whole address. */
-  findByEmail(email: string): Promise<User | undefined>;
-  /** Replaces the user's roles and admin flag; false when there is no such (live) user. */
-  setRoles(id: string, roles: readonly string[], admin: boolean): Promise<boolean>;
-  /**
-   * Deletes the account: the row stays as a tombstone (id, tenant, deleted_at) so events and references
-   * resolve, but the email is replaced by `<id>@deleted.invalid` (no personal data left, the address is
-   * free for a new sign-up) and roles are cleared. False when there is no such (live) user.
-   */
-  markDeleted(id: string, now: number): Promise<boolean>;
-}
+import type { UserRepository } from '../app/ports.js';
+import { emailTaken } from '../domain/identity-errors.js';
+import type { User } from '../domain/user.js';
 
 /** The unique index that decides a duplicate sign-up (migration 0001). */
 export const USERS_EMAIL_INDEX = 'users_email_key';
@@ -96,15 +62,6 @@ export function userRepository(client: ClientBase): UserRepository {
       return result.rowCount === 1;
     },
   };
-}
-
-export function emailTaken(): DomainError {
-  return new DomainError(
-    ErrorKind.Conflict,
-    'Identity.EmailTaken',
-    'An account with this email address already exists.',
-    { fields: [{ field: 'email', detail: 'is already registered' }] },
-  );
 }
 
 function toUser(row: UserRow): User {

@@ -3,7 +3,7 @@ import type { Pool } from 'pg';
 import type { ServiceContext } from '@shopstream/service-defaults';
 import { createTokenVerifier, type TokenVerifier } from '@shopstream/service-defaults/auth';
 import { createPgPool, pgReadinessCheck } from '@shopstream/service-defaults/postgres';
-import { systemClock, type IdentityDeps } from '../app/identity-deps.js';
+import type { Clock, IdentityDeps, SigningKeyStore } from '../app/ports.js';
 import {
   ACCESS_TOKEN_AUDIENCE,
   ACCESS_TOKEN_ISSUER,
@@ -18,7 +18,9 @@ import { createPasswordHasher } from '../domain/password-hasher.js';
 import { createIdentityStore } from '../infra/identity-store.js';
 import { createLoginThrottle } from '../infra/login-throttle.js';
 import { DEFAULT_LOGIN_THROTTLE_POLICY } from '../infra/login-throttle-policy.js';
-import { openSigningKeyStore, type SigningKeyStore } from '../infra/signing-key-store.js';
+import { openSigningKeyStore } from '../infra/signing-key-store.js';
+
+export const systemClock: Clock = { now: () => Date.now() };
 
 type Lifecycle = Pick<
   ServiceContext<IdentityAppConfig>,

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
-import { setUserRoles } from '../../services/identity/src/app/set-user-roles.js';
-import { createIdentityStore } from '../../services/identity/src/infra/identity-store.js';
-import { identityDatabasePool } from '../../tools/stack/identity-database.js';
+import { createIdentityStore, setUserRoles } from '@shopstream/identity';
+import { identityDatabasePool } from '../../../tools/stack/identity-database.js';
 import { invoke } from './stack.js';
 
 export { identityDatabasePool };

@@ -20,9 +20,9 @@ import {
   type ValidateTokenRequest,
   type ValidateTokenResponse,
 } from '@shopstream/proto/identity/v1/identity_service.js';
-import { getUser } from '../app/get-user.js';
-import type { IdentityStore } from '../infra/identity-store.js';
-import type { User } from '../infra/user-repository.js';
+import { getUser } from '../../app/get-user.js';
+import type { IdentityStore } from '../../app/ports.js';
+import { maySeeEmail, type User } from '../../domain/user.js';
 
 /**
  * Who may call what (deny by default): `GetUser` needs a valid access token of any role (its tenant is the
@@ -72,11 +72,6 @@ export function identityGrpcService(deps: IdentityGrpcDeps): IdentityServiceServ
       return { principal: principalMessage(principal), expiresAt: timestamp(exp * 1000) };
     }),
   };
-}
-
-/** The e-mail address is personal data: only the user themself and admins of the tenant see it. */
-export function maySeeEmail(principal: Principal, user: User): boolean {
-  return principal.tenantId === user.tenantId && (principal.userId === user.id || principal.admin);
 }
 
 function userMessage(user: User, withEmail: boolean): UserMessage {

@@ -1,6 +1,6 @@
 import { DomainError, ErrorKind } from '@shopstream/service-defaults';
 
-/** Fixed messages: no email, password or token ever appears in an identity error. */
+/** The errors of the identity domain. Fixed messages: no email, password or token ever appears in one. */
 export const invalidCredentials = (): DomainError =>
   new DomainError(
     ErrorKind.Unauthenticated,
@@ -40,4 +40,21 @@ export const refreshContention = (): DomainError =>
     ErrorKind.Unavailable,
     'Identity.RefreshContention',
     'The session is being refreshed concurrently; retry.',
+  );
+
+/** A duplicate sign-up: the email (case-folded) is already registered in the tenant. */
+export const emailTaken = (): DomainError =>
+  new DomainError(
+    ErrorKind.Conflict,
+    'Identity.EmailTaken',
+    'An account with this email address already exists.',
+    { fields: [{ field: 'email', detail: 'is already registered' }] },
+  );
+
+/** The browser session is over (idle-expired, revoked or evicted by SessionActor); its family is ended too. */
+export const sessionEnded = (): DomainError =>
+  new DomainError(
+    ErrorKind.Unauthenticated,
+    'Identity.SessionEnded',
+    'The session has ended; sign in again.',
   );

@@ -1,21 +1,21 @@
 import { join } from 'node:path';
-import { repoRoot } from '../../tools/paths.mjs';
-import { readAppsFile } from '../../tools/stack/apps.js';
-import { devCredentials } from '../../tools/stack/layout.js';
-import { appPorts, ports } from '../../tools/stack/ports.js';
+import { repoRoot } from '../../../tools/paths.mjs';
+import { readAppsFile } from '../../../tools/stack/apps.js';
+import { devCredentials } from '../../../tools/stack/layout.js';
+import { appPorts, ports } from '../../../tools/stack/ports.js';
 
 /**
- * Addresses of the stack `npm test` started (tools/ci/test.ts): apps in the order of dapr/apps.yaml, then
- * test/platform/apps.yaml — the same order the supervisor assigned their ports in.
+ * Addresses of the stack `npm test` started (tools/ci/test.ts): the apps of dapr/apps.yaml and
+ * test/platform/apps.yaml on the port blocks the supervisor gave them.
  */
-const appIds = [join(repoRoot, 'dapr', 'apps.yaml'), join(repoRoot, 'test', 'platform', 'apps.yaml')]
-  .flatMap(readAppsFile)
-  .map((app) => app.appID);
+const apps = [join(repoRoot, 'dapr', 'apps.yaml'), join(repoRoot, 'test', 'platform', 'apps.yaml')].flatMap(
+  readAppsFile,
+);
 
 export function portsOf(appId: string) {
-  const index = appIds.indexOf(appId);
-  if (index < 0) throw new Error(`unknown app ${appId}`);
-  return appPorts(index);
+  const app = apps.find((a) => a.appID === appId);
+  if (app === undefined) throw new Error(`unknown app ${appId}`);
+  return appPorts(app.portBlock);
 }
 
 export const daprApiToken = devCredentials.daprApiToken;

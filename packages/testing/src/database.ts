@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
-import { ports } from '../../../../tools/stack/ports.js';
+import { createLogger } from '@shopstream/service-defaults';
+import { createPgPool } from '@shopstream/service-defaults/postgres';
+import { ports } from '../../../tools/stack/ports.js';
 import {
   appDatabaseUrl,
   dropAppDatabase,
   provisionAppDatabases,
-} from '../../../../tools/stack/provision-postgres.js';
-import { createLogger } from '../logging/create-logger.js';
-import { createPgPool } from './create-pg-pool.js';
+} from '../../../tools/stack/provision-postgres.js';
 
-/** Integration-test helper (not exported): a throw-away database on the stack's Postgres. */
+/** A throw-away database on the stack's Postgres, for integration tests. */
 export interface TestDatabase {
   readonly name: string;
   /** Connects as the database's own role: not a superuser, so row-level security applies. */

@@ -2,7 +2,7 @@ import { credentials, Metadata } from '@grpc/grpc-js';
 import type { Pool, PoolClient } from 'pg';
 import Stripe from 'stripe';
 import { createPgPool, withTenant } from '@shopstream/service-defaults/postgres';
-import { silentLogger } from '@shopstream/service-defaults/postgres/testing';
+import { silentLogger } from './database.js';
 import {
   CancelRequest,
   CaptureRequest,
@@ -13,9 +13,9 @@ import {
   RefundRequest,
 } from '@shopstream/proto/payments/v1/payments_service.js';
 import type { Payment } from '@shopstream/proto/payments/v1/payment.js';
-import { devCredentials } from '../../tools/stack/layout.js';
-import { appDatabaseUrl } from '../../tools/stack/provision-postgres.js';
-import { STRIPE_WEBHOOK_PATH, stripeApiUrl } from '../../tools/stack/stripe-emulator.js';
+import { devCredentials } from '../../../tools/stack/layout.js';
+import { appDatabaseUrl } from '../../../tools/stack/provision-postgres.js';
+import { STRIPE_WEBHOOK_PATH, stripeApiUrl } from '../../../tools/stack/stripe-emulator.js';
 import { daprApiToken, portsOf } from './stack.js';
 
 /** A generated request type: `fromPartial` fills unset fields with their defaults. */

@@ -1,8 +1,8 @@
 import type { DaprServer } from '@dapr/dapr';
 import { jsonRoute } from '@shopstream/service-defaults';
 import { JWKS_PATH } from '@shopstream/service-defaults/auth';
-import type { KeyRing } from '../domain/signing-keys.js';
-import type { SigningKeyStore } from '../infra/signing-key-store.js';
+import type { KeyRing } from '../../domain/signing-keys.js';
+import type { SigningKeyStore } from '../../app/ports.js';
 
 /** The published set is re-read from the database at most this often (verifiers fetch it rarely). */
 const RELOAD_AT_MOST_EVERY_MS = 1_000;

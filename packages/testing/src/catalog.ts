@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import type { Pool } from 'pg';
 import { createPgPool } from '@shopstream/service-defaults/postgres';
-import { silentLogger } from '@shopstream/service-defaults/postgres/testing';
+import { silentLogger } from './database.js';
 import {
   ArchiveProductRequest,
   CatalogServiceClient,
@@ -23,7 +23,7 @@ import {
   type UpdateStockResponse,
 } from '@shopstream/proto/catalog/v1/catalog_service.js';
 import { ProductStatus, type ProductInput, type SkuInput } from '@shopstream/proto/catalog/v1/product.js';
-import { appDatabaseUrl } from '../../tools/stack/provision-postgres.js';
+import { appDatabaseUrl } from '../../../tools/stack/provision-postgres.js';
 import { daprApiToken, portsOf } from './stack.js';
 
 /**

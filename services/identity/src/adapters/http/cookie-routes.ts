@@ -7,7 +7,7 @@ import {
   type JsonRequest,
 } from '@shopstream/service-defaults';
 import { missingToken, type Principal, type TokenVerifier } from '@shopstream/service-defaults/auth';
-import type { SessionTokens } from '../app/session-tokens.js';
+import type { SessionTokens } from '../../app/session-tokens.js';
 import {
   changePasswordBody,
   clientIpOf,
@@ -25,10 +25,10 @@ import {
   readSessionCookies,
   sessionCookies,
 } from './session-cookies.js';
-import type { SessionOperations } from './session-operations.js';
+import type { BrowserSessions } from '../../app/browser-sessions.js';
 
 export interface CookieRoutesDeps {
-  readonly operations: SessionOperations;
+  readonly operations: BrowserSessions;
   readonly verifier: TokenVerifier;
 }
 

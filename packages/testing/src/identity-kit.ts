@@ -2,20 +2,21 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Pool } from 'pg';
 import { createTokenVerifier, type TokenVerifier } from '@shopstream/service-defaults/auth';
-// The platform's integration-test helper: a throw-away database + non-superuser role, so RLS applies.
+import { createTestDatabase, silentLogger, type TestDatabase } from './database.js';
+import { ports } from '../../../tools/stack/ports.js';
 import {
-  createTestDatabase,
-  silentLogger,
-  type TestDatabase,
-} from '@shopstream/service-defaults/postgres/testing';
-import { ports } from '../../../../../tools/stack/ports.js';
-import type { Clock, IdentityConfig, IdentityDeps } from '../../app/identity-deps.js';
-import { createPasswordHasher } from '../../domain/password-hasher.js';
-import { createIdentityStore } from '../identity-store.js';
-import { createLoginThrottle } from '../login-throttle.js';
-import { DEFAULT_LOGIN_THROTTLE_POLICY, type LoginThrottlePolicy } from '../login-throttle-policy.js';
-import { migrateIdentityDatabase } from '../migrate-identity-database.js';
-import { openSigningKeyStore, type SigningKeyStore } from '../signing-key-store.js';
+  createIdentityStore,
+  createLoginThrottle,
+  createPasswordHasher,
+  DEFAULT_LOGIN_THROTTLE_POLICY,
+  migrateIdentityDatabase,
+  openSigningKeyStore,
+  type Clock,
+  type IdentityConfig,
+  type IdentityDeps,
+  type LoginThrottlePolicy,
+  type SigningKeyStore,
+} from '@shopstream/identity';
 
 /** A clock tests move by hand. */
 export interface ManualClock extends Clock {

@@ -6,6 +6,7 @@ import {
   type DaprActorInvokerOptions,
   type DomainError,
 } from '@shopstream/service-defaults';
+import type { SessionActorClient } from '../app/ports.js';
 
 export type { ActorInvoker };
 
@@ -23,14 +24,6 @@ export function daprActorInvoker(options: Omit<DaprActorInvokerOptions, 'unavail
 type Method = keyof SessionActorContract;
 type Input<M extends Method> = Parameters<SessionActorContract[M]>;
 type Output<M extends Method> = Awaited<ReturnType<SessionActorContract[M]>>;
-
-/** SessionActor's contract for one user, as identity calls it. */
-export type UserSessions = SessionActorContract;
-
-/** A typed client of SessionActor: `client.forUser(tenantId, userId).open({...})`. */
-export interface SessionActorClient {
-  forUser(tenantId: string, userId: string): UserSessions;
-}
 
 export function createSessionActorClient(invoke: ActorInvoker): SessionActorClient {
   return {

@@ -9,13 +9,13 @@ import {
   type Principal,
   type TokenVerifier,
 } from '@shopstream/service-defaults/auth';
-import type { SessionTokens } from '../app/session-tokens.js';
-import type { SessionOperations } from './session-operations.js';
+import type { SessionTokens } from '../../app/session-tokens.js';
+import type { BrowserSessions } from '../../app/browser-sessions.js';
 
 export const TENANT_HEADER = 'x-tenant-id';
 
 export interface BrowserRoutesDeps {
-  readonly operations: SessionOperations;
+  readonly operations: BrowserSessions;
   readonly verifier: TokenVerifier;
 }
 

@@ -1,0 +1,57 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { repoRoot } from '../paths.mjs';
+import { appProcesses, checkPortBlocks, readAppsFile } from './apps.js';
+import { ports } from './ports.js';
+
+const productFile = join(repoRoot, 'dapr', 'apps.yaml');
+const testAppsFile = join(repoRoot, 'test', 'platform', 'apps.yaml');
+const dapr = { resourcesPath: '/r', configPath: '/c' };
+
+let dir = '';
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** dapr/apps.yaml with `extra` appended, as another branch would add its app. */
+function productWith(extra: string): string {
+  dir = mkdtempSync(join(tmpdir(), 'apps-'));
+  const file = join(dir, 'apps.yaml');
+  writeFileSync(file, readFileSync(productFile, 'utf8') + extra);
+  return file;
+}
+
+const appended = (id: string, block = '') =>
+  `  - appID: ${id}\n    appDirPath: services/${id}\n    appProtocol: grpc\n${block}    command: [node, src/main.ts]\n`;
+
+const portOf = (file: string, appId: string) =>
+  appProcesses(readAppsFile(file), dapr).find((p) => p.name === appId)?.ports?.app;
+
+describe('port blocks', () => {
+  it('keeps the product apps on the ports they had (web at appBase + 60 = 19060 unshifted)', () => {
+    const blocks = Object.fromEntries(readAppsFile(productFile).map((a) => [a.appID, a.portBlock]));
+    expect(blocks).toEqual({ identity: 3, 'identity-sessions': 4, catalog: 5, web: 6 });
+    expect(portOf(productFile, 'web')).toBe(ports.appBase + 60);
+  });
+
+  it('gives appended apps the next blocks, moving nobody', () => {
+    const file = productWith(appended('orders') + appended('payments'));
+    expect(portOf(file, 'orders')).toBe(ports.appBase + 70);
+    expect(portOf(file, 'payments')).toBe(ports.appBase + 80);
+    expect(portOf(file, 'web')).toBe(ports.appBase + 60);
+  });
+
+  it('runs the test apps beside the product and appended apps without a clash', () => {
+    const file = productWith(appended('orders') + appended('payments'));
+    expect(() => checkPortBlocks([...readAppsFile(file), ...readAppsFile(testAppsFile)])).not.toThrow();
+    const skeleton = readAppsFile(testAppsFile).find((a) => a.appID === 'skeleton-caller');
+    expect(skeleton?.portBlock).toBe(2);
+  });
+
+  it('fails loudly when two apps claim one block, naming both and their files', () => {
+    const file = productWith(appended('orders', '    portBlock: 5\n'));
+    expect(() => appProcesses(readAppsFile(file), dapr)).toThrow(
+      /port block 5 .* claimed by catalog \(.*apps\.yaml\) and orders \(.*apps\.yaml\)/,
+    );
+  });
+});
