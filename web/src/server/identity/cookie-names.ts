@@ -1,4 +1,7 @@
-/** identity-sessions' cookie names (services/identity/src/http/session-cookies.ts, adr/0018). */
-export const ACCESS_COOKIE = '__Host-shopstream-access';
-export const REFRESH_COOKIE = '__Host-shopstream-refresh';
-export const CSRF_COOKIE = '__Host-shopstream-csrf';
+/** identity-sessions' cookie names and CSRF header: the one definition in service-defaults (adr/0018). */
+export {
+  ACCESS_COOKIE,
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  REFRESH_COOKIE,
+} from '@shopstream/service-defaults/contracts/session-cookies';
