@@ -29,6 +29,7 @@ describe('contract rules the web app shares with the services', () => {
 
   it('refuses a one-letter default tenant, which the services would refuse on every call', () => {
     const env = {
+      NODE_ENV: 'test' as const,
       APP_PORT: '1',
       HEALTH_PORT: '2',
       DAPR_HTTP_PORT: '3',
