@@ -1,7 +1,7 @@
 import { status } from '@grpc/grpc-js';
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Product, ProductPatch } from '@shopstream/proto/catalog/v1/product.js';
+import { ProductPatch, type Product } from '@shopstream/proto/catalog/v1/product.js';
 import {
   catalogApi,
   failure,
@@ -68,7 +68,13 @@ describe('catalog EditProduct and the admin summary', () => {
     key = idempotencyKey(),
   ) =>
     api.editProduct(
-      { idempotencyKey: key, productId: product.productId, expectedVersion: product.version, patch, updateMask },
+      {
+        idempotencyKey: key,
+        productId: product.productId,
+        expectedVersion: product.version,
+        patch: ProductPatch.fromPartial(patch),
+        updateMask,
+      },
       { token },
     );
   const price = (region: string, currencyCode: string, amountMinor: string) => ({
@@ -82,8 +88,12 @@ describe('catalog EditProduct and the admin summary', () => {
     const results = await Promise.all([
       edit(base, { title: 'Edited title' }, ['title']),
       edit(base, { brand: 'Other brand' }, ['brand'], euAdmin2),
-      edit(base, { skuPrices: [{ skuId: small.skuId, prices: [price('eu', 'EUR', '2700')] }] }, ['sku_prices']),
-      edit(base, { skuPrices: [{ skuId: large.skuId, prices: [price('us', 'USD', '4150')] }] }, ['sku_prices']),
+      edit(base, { skuPrices: [{ skuId: small.skuId, prices: [price('eu', 'EUR', '2700')] }] }, [
+        'sku_prices',
+      ]),
+      edit(base, { skuPrices: [{ skuId: large.skuId, prices: [price('us', 'USD', '4150')] }] }, [
+        'sku_prices',
+      ]),
     ]);
     const after = await current(base.productId);
     expect(after.version).toBe(String(Number(base.version) + 4));
@@ -99,14 +109,12 @@ describe('catalog EditProduct and the admin summary', () => {
     expect(after.skus.find((s) => s.skuId === small.skuId)?.stock).toEqual(small.stock); // stock kept
     const history = await versionsOf(base.productId);
     expect(history).toHaveLength(5);
-    expect(history.slice(0, 4).flatMap((v) => v.changedFields).sort()).toEqual(
-      [
-        'brand',
-        'title',
-        `skus[${small.code}].prices.eu`,
-        `skus[${large.code}].prices.us`,
-      ].sort(),
-    );
+    expect(
+      history
+        .slice(0, 4)
+        .flatMap((v) => v.changedFields)
+        .sort(),
+    ).toEqual(['brand', 'title', `skus[${small.code}].prices.eu`, `skus[${large.code}].prices.us`].sort());
   });
 
   it('refuses all but one of concurrent edits of the same field: the others get VersionConflict', async () => {
@@ -118,7 +126,11 @@ describe('catalog EditProduct and the admin summary', () => {
     );
     expect(outcomes.filter((o) => o === 'ok')).toHaveLength(1);
     for (const o of outcomes.filter((o) => o !== 'ok'))
-      expect(o).toEqual({ code: status.ABORTED, reason: 'Catalog.VersionConflict', fields: ['expectedVersion'] });
+      expect(o).toEqual({
+        code: status.ABORTED,
+        reason: 'Catalog.VersionConflict',
+        fields: ['expectedVersion'],
+      });
     const after = await current(base.productId);
     expect(after.version).toBe(String(Number(base.version) + 1));
     expect(['Title A', 'Title B', 'Title C', 'Title D']).toContain(after.title);
@@ -190,9 +202,11 @@ describe('catalog EditProduct and the admin summary', () => {
     const again = await edit(base, { description: 'Once.' }, ['description'], euAdmin, key);
     expect(again.product?.version).toBe(first.product?.version);
     expect(await versionsOf(base.productId)).toHaveLength(2);
-    expect(await failure(edit(base, { description: 'Twice?' }, ['description'], euAdmin, key))).toMatchObject({
-      reason: 'Catalog.IdempotencyKeyReused',
-    });
+    expect(await failure(edit(base, { description: 'Twice?' }, ['description'], euAdmin, key))).toMatchObject(
+      {
+        reason: 'Catalog.IdempotencyKeyReused',
+      },
+    );
   });
 
   it('lists summaries wide enough for the admin list; stock only on request and never stale', async () => {

@@ -84,6 +84,9 @@ if (wanted('static')) {
     await sh('npx', ['tsc', '-p', 'test/web/tsconfig.json', '--noEmit']);
   });
   await phase('protobuf (buf lint, format, breaking)', () => sh('node', ['tools/ci/buf-check.mjs']));
+  await phase('numbers (docs/numbers.md = bench/results)', () =>
+    sh('npx', ['tsx', 'tools/ci/numbers.ts', '--check']),
+  );
 }
 if (wanted('unit')) {
   await phase('unit tests (vitest)', () => sh('npx', ['vitest', 'run', '--config', 'vitest.config.ts']));
