@@ -31,7 +31,6 @@ export const PATCH_PATHS = [
 ] as const;
 export type PatchPath = (typeof PATCH_PATHS)[number];
 
-
 export interface SkuPriceChange {
   readonly skuId: string;
   /** Sorted by region. */
