@@ -2,7 +2,7 @@ import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { webConfig } from '../config';
 import { requestContext } from '../request-context';
-import { CSRF_HEADER } from './cookie-names';
+import { CSRF_HEADER } from '@shopstream/service-defaults/contracts/session-cookies';
 import { parseSetCookie } from './set-cookie';
 
 export interface FieldProblem {

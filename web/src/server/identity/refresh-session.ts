@@ -1,7 +1,12 @@
 import type { NextRequest } from 'next/server';
 import { webConfig } from '../config';
 import { tenantFromHost } from '../tenant-from-host';
-import { ACCESS_COOKIE, CSRF_COOKIE, CSRF_HEADER, REFRESH_COOKIE } from './cookie-names';
+import {
+  ACCESS_COOKIE,
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  REFRESH_COOKIE,
+} from '@shopstream/service-defaults/contracts/session-cookies';
 
 export interface Refreshed {
   /** identity's Set-Cookie headers, to relay unchanged. */
