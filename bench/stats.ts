@@ -40,11 +40,19 @@ export type StoredResult = BenchResult & { readonly run: RunFacts };
 const git = (...args: string[]): string =>
   execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).trim();
 
+/** The tree the bench process started on (read once: later edits do not change what was measured). */
+let tree: { commit: string; dirty: boolean } | undefined;
+
 export function runFacts(): RunFacts {
+  tree ??= {
+    commit: git('rev-parse', 'HEAD'),
+    dirty:
+      git('status', '--porcelain', '--untracked-files=no', '--', ':!bench/results', ':!docs/numbers.md')
+        .length > 0,
+  };
   const [one = 0, five = 0, fifteen = 0] = loadavg().map((l) => Math.round(l * 100) / 100);
   return {
-    commit: git('rev-parse', 'HEAD'),
-    dirty: git('status', '--porcelain', '--untracked-files=no', '--', ':!bench/results').length > 0,
+    ...tree,
     measuredAt: new Date().toISOString(),
     loadAverage: [one, five, fifteen],
     cpus: cpus().length,

@@ -27,7 +27,8 @@ process.env.SHOPSTREAM_DATA = dataRoot;
 const { stackProcesses } = await import('../stack/stack.js');
 const { Supervisor } = await import('../stack/supervisor.js');
 const { startControlServer } = await import('../stack/control.js');
-const { summarize } = await import('../../bench/stats.js');
+const { runFacts, summarize } = await import('../../bench/stats.js');
+runFacts(); // the commit measured: the tree as the bench started
 const { benchMemory, measureWarmStarts, writeStartup } =
   await import('../../bench/platform/startup.bench.js');
 const { benchSidecarOverhead } = await import('../../bench/platform/sidecar-overhead.bench.js');
