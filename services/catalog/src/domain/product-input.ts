@@ -72,6 +72,20 @@ export const mediaSchema = (tenantId: string) =>
     height: z.number().int().min(0).max(20_000),
   });
 
+/** Refuses a second price in a region (`prices.<i>.region`); returns the priced regions. */
+export function checkOnePricePerRegion(
+  prices: readonly { readonly region: string }[],
+  ctx: z.RefinementCtx,
+): Set<string> {
+  const priced = new Set<string>();
+  prices.forEach((price, i) => {
+    if (priced.has(price.region))
+      ctx.addIssue({ code: 'custom', path: ['prices', i, 'region'], message: 'one price per region' });
+    priced.add(price.region);
+  });
+  return priced;
+}
+
 export const priceSchema = z.object({
   region: regionSchema,
   price: z.object({ currencyCode: currencySchema, amountMinor: amountMinorSchema }, { error: 'is required' }),
@@ -91,12 +105,7 @@ const skuSchema = z
       .max(LIMITS.pricesPerSku),
   })
   .superRefine((sku, ctx) => {
-    const priced = new Set<string>();
-    sku.prices.forEach((price, i) => {
-      if (priced.has(price.region))
-        ctx.addIssue({ code: 'custom', path: ['prices', i, 'region'], message: 'one price per region' });
-      priced.add(price.region);
-    });
+    const priced = checkOnePricePerRegion(sku.prices, ctx);
     const stocked = new Set<string>();
     sku.initialStock.forEach((stock, i) => {
       if (!priced.has(stock.region))

@@ -3,6 +3,7 @@ import { parseInput } from '@shopstream/service-defaults';
 import type { MediaRef, ProductContent, RegionPrice } from './product.js';
 import { PRODUCT_LIMITS } from './product-rules.js';
 import {
+  checkOnePricePerRegion,
   checkSkuList,
   priceSchema,
   productFieldSchemas,
@@ -67,12 +68,7 @@ const skuPricesSchema = z
           .max(PRODUCT_LIMITS.pricesPerSku, `at most ${PRODUCT_LIMITS.pricesPerSku} prices`),
       })
       .superRefine((entry, ctx) => {
-        const seen = new Set<string>();
-        entry.prices.forEach((price, i) => {
-          if (seen.has(price.region))
-            ctx.addIssue({ code: 'custom', path: ['prices', i, 'region'], message: 'one price per region' });
-          seen.add(price.region);
-        });
+        checkOnePricePerRegion(entry.prices, ctx);
       }),
   )
   .min(1, 'at least one SKU is required')
