@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../tools/paths.mjs';
 
@@ -17,6 +19,45 @@ export interface BenchResult extends Summary {
   /** Same measurement of the reference path, taken in the same run (ratios hold on a noisy machine). */
   baseline?: Summary & { name: string };
   notes?: string;
+  /** Further numbers of the same measurement (rates, counts) that docs/numbers.md quotes. */
+  extra?: Record<string, number>;
+}
+
+/** Where and when a result was measured: written with every result, quoted by docs/numbers.md. */
+export interface RunFacts {
+  /** The commit measured; `dirty` when the work tree had uncommitted changes. */
+  readonly commit: string;
+  readonly dirty: boolean;
+  readonly measuredAt: string;
+  /** 1-, 5- and 15-minute load averages when the result was written (the machine has `cpus` cores). */
+  readonly loadAverage: readonly [number, number, number];
+  readonly cpus: number;
+  readonly memoryGiB: number;
+}
+
+export type StoredResult = BenchResult & { readonly run: RunFacts };
+
+const git = (...args: string[]): string =>
+  execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).trim();
+
+/** The tree the bench process started on (read once: later edits do not change what was measured). */
+let tree: { commit: string; dirty: boolean } | undefined;
+
+export function runFacts(): RunFacts {
+  tree ??= {
+    commit: git('rev-parse', 'HEAD'),
+    dirty:
+      git('status', '--porcelain', '--untracked-files=no', '--', ':!bench/results', ':!docs/numbers.md')
+        .length > 0,
+  };
+  const [one = 0, five = 0, fifteen = 0] = loadavg().map((l) => Math.round(l * 100) / 100);
+  return {
+    ...tree,
+    measuredAt: new Date().toISOString(),
+    loadAverage: [one, five, fifteen],
+    cpus: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+  };
 }
 
 const pct = (sorted: number[], p: number) =>
@@ -33,10 +74,12 @@ export function summarize(samples: number[]): Summary {
   };
 }
 
+/** Writes bench/results/<name>.json (committed: docs/numbers.md is generated from these, `npm run numbers`). */
 export function writeResult(result: BenchResult): void {
   const dir = join(repoRoot, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, `${result.name}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  const stored: StoredResult = { ...result, run: runFacts() };
+  writeFileSync(join(dir, `${result.name}.json`), `${JSON.stringify(stored, null, 2)}\n`);
   const base = result.baseline
     ? `  (baseline ${result.baseline.name}: p50 ${result.baseline.p50}, p99 ${result.baseline.p99})`
     : '';

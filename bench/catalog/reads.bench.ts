@@ -61,6 +61,7 @@ export async function benchReads(products = 200, perRound = 500, rounds = 4): Pr
       ...summarize(samples.getCached),
       baseline: { name: 'without-read-cache', ...summarize(samples.getDb) },
       notes: `${CONCURRENCY} callers, closed loop, ${products} products; ${rates.getCached.toFixed(0)}/s with the Redis cache vs ${rates.getDb.toFixed(0)}/s from Postgres`,
+      extra: { perSecond: Math.round(rates.getCached), baselinePerSecond: Math.round(rates.getDb) },
     });
     writeResult({
       name: 'catalog-list-products-first-page-16-concurrent',
@@ -69,6 +70,7 @@ export async function benchReads(products = 200, perRound = 500, rounds = 4): Pr
       ...summarize(samples.listCached),
       baseline: { name: 'without-read-cache', ...summarize(samples.listDb) },
       notes: `${CONCURRENCY} callers, first page (24) filtered by region eu and 3 category filters; ${rates.listCached.toFixed(0)}/s cached vs ${rates.listDb.toFixed(0)}/s from Postgres`,
+      extra: { perSecond: Math.round(rates.listCached), baselinePerSecond: Math.round(rates.listDb) },
     });
   } finally {
     fixture.close();

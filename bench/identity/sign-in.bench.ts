@@ -40,8 +40,11 @@ export async function benchSignIn(): Promise<void> {
   const baseline = { name: 'argon2id-hash-owasp', ...summarize(hashes) };
 
   let request = 0;
-  const signIn = async () => {
+  /** A failed sign-in (the sidecar's app timeout under load) is counted, not thrown: it is a result too. */
+  let failed = 0;
+  const signIn = async (): Promise<number | undefined> => {
     const i = request++;
+    let ok = true;
     const ms = await timed(async () => {
       const res = await invoke(
         'skeleton-caller',
@@ -50,35 +53,41 @@ export async function benchSignIn(): Promise<void> {
         { email: users[i % users.length], password: PASSWORD, device: 'bench' },
         headers(1000 + i),
       );
-      if (res.status !== 200) throw new Error(`sign-in → ${res.status} ${JSON.stringify(res.body)}`);
+      ok = res.status === 200;
     });
-    return ms;
+    if (ok) return ms;
+    failed += 1;
+    return undefined;
   };
-  const atRate = async (perSecond: number, seconds: number): Promise<Summary> => {
-    const pending: Promise<number>[] = [];
+  /** Latencies of the sign-ins that succeeded, and how many did not. */
+  const atRate = async (perSecond: number, seconds: number): Promise<Summary & { failed: number }> => {
+    const before = failed;
+    const pending: Promise<number | undefined>[] = [];
     const start = Date.now();
     for (let k = 0; k < perSecond * seconds; k++) {
       const due = start + (k * 1000) / perSecond;
       await sleep(Math.max(0, due - Date.now()));
       pending.push(signIn());
     }
-    return summarize(await Promise.all(pending));
+    const done = (await Promise.all(pending)).filter((ms): ms is number => ms !== undefined);
+    return { ...summarize(done), failed: failed - before };
   };
 
-  const fixed = await atRate(4, 15);
+  const { failed: fixedFailed, ...fixed } = await atRate(4, 15);
   writeResult({
     name: 'identity-sign-in-4rps',
     unit: 'ms',
     target: TARGET_P95_MS,
     ...fixed,
     baseline,
-    notes: 'open loop, 4 sign-ins/s for 15 s; target is the PRD p95',
+    notes: `open loop, 4 sign-ins/s for 15 s; target is the PRD p95; ${fixedFailed} of 60 failed (not in the latencies)`,
+    extra: { failed: fixedFailed },
   });
   let best = 0;
   for (const rate of RATES) {
     const s = await atRate(rate, 8);
-    console.log(`    ${rate}/s: p50 ${s.p50} ms, p95 ${s.p95} ms`);
-    if (s.p95 < TARGET_P95_MS) best = Math.max(best, rate);
+    console.log(`    ${rate}/s: p50 ${s.p50} ms, p95 ${s.p95} ms, ${s.failed} failed`);
+    if (s.p95 < TARGET_P95_MS && s.failed === 0) best = Math.max(best, rate);
     else break;
     await sleep(2000);
   }

@@ -46,9 +46,27 @@ export async function measureWarmStarts(
   return out;
 }
 
-/** Writes a warm-start result (target: the platform's 60 s goal). */
-export function writeStartup(samples: number[], labels: Labels & { notes: string }): void {
-  writeResult({ unit: 's', target: 60, ...summarize(samples), ...labels });
+/** How many infrastructure servers, Dapr apps and sidecars a list of supervised process names has. */
+export function stackComposition(names: readonly string[]): Record<'servers' | 'apps' | 'sidecars', number> {
+  const all = new Set(names);
+  const sidecars = names.filter((n) => n.endsWith('-dapr') && all.has(n.slice(0, -'-dapr'.length)));
+  const apps = sidecars.map((n) => n.slice(0, -'-dapr'.length));
+  return { servers: all.size - sidecars.length - apps.length, apps: apps.length, sidecars: sidecars.length };
+}
+
+/** Writes a warm-start result (target: the platform's 60 s goal), with what the stack consisted of. */
+export function writeStartup(
+  samples: number[],
+  labels: Labels & { notes: string; processes?: readonly string[] },
+): void {
+  const { processes, ...rest } = labels;
+  writeResult({
+    unit: 's',
+    target: 60,
+    ...summarize(samples),
+    ...rest,
+    ...(processes ? { extra: stackComposition(processes) } : {}),
+  });
 }
 
 /** Resident memory of the idle stack (MiB), sampled after it settles; returns the samples. */
@@ -68,6 +86,7 @@ export async function benchMemory(labels: Labels = { name: 'stack-idle-memory' }
     ...summarize(samples),
     ...labels,
     notes: `RSS by process: ${last.map((p) => `${p.name}=${p.mib}`).join(', ')}`,
+    extra: stackComposition(pids.map((p) => p.name)),
   });
   return samples;
 }

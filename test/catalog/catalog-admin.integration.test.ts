@@ -244,8 +244,9 @@ describe('catalog admin API through the sidecars', () => {
       code: status.INVALID_ARGUMENT,
       fields: ['ownerRegion'],
     });
+    // Too large is its own kind: RESOURCE_EXHAUSTED with `x-error-kind: too_large` (HTTP 413, not 429).
     expect(await bad({ description: 'x'.repeat(300_000) })).toEqual({
-      code: status.INVALID_ARGUMENT,
+      code: status.RESOURCE_EXHAUSTED,
       reason: 'Catalog.PayloadTooLarge',
       fields: ['product'],
     });

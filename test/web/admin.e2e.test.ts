@@ -382,6 +382,33 @@ describe('back office in Chromium against the real stack', () => {
     await context.close();
   }, 120_000);
 
+  it('two admins edit different fields of the same version: both saves land, one version each', async () => {
+    const first = await asAdmin();
+    const second = await asAdmin('dark');
+    const before = await shopperView(tee.id);
+    const version = Number(before?.version ?? 0);
+    await first.page.goto(`/admin/products/${tee.id}/edit`);
+    await second.page.goto(`/admin/products/${tee.id}/edit`);
+
+    const brand = `Brand ${suffix()}`;
+    await first.page.getByLabel('Brand').fill(brand);
+    await first.page.getByRole('button', { name: 'Save changes' }).click();
+    await first.page.waitForURL(`**/edit?saved=${version + 1}`);
+
+    // The second form still shows the old version: only its description is sent, merged by catalog.
+    await second.page.getByLabel('Description').fill('Written beside the other admin’s brand.');
+    await second.page.getByRole('button', { name: 'Save changes' }).click();
+    await second.page.waitForURL(`**/edit?saved=${version + 2}`);
+    await expect
+      .poll(async () => {
+        const product = await shopperView(tee.id);
+        return [product?.version, product?.brand, product?.description];
+      })
+      .toEqual([String(version + 2), brand, 'Written beside the other admin’s brand.']);
+    await first.context.close();
+    await second.context.close();
+  }, 120_000);
+
   it('bad input: field messages next to the fields, what was typed kept, nothing created', async () => {
     const { context, page } = await asAdmin();
     const before = (await allProducts()).length;

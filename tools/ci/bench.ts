@@ -4,21 +4,31 @@
  * verification, sign-in), the catalog and pub/sub latency, then on the full stack (Kafka) idle memory and
  * pub/sub latency, each against the local numbers of the same run. Results: bench/results/<name>.json.
  *
- * `npm run bench -- [bootstrap] [sidecar] [actors] [identity] [catalog] [web]` runs only the named groups besides
- * the start-up, memory and pub/sub measurements of both profiles (which always run: they are each other's
- * baselines).
+ * `npm run bench -- <group> …` (groups: BENCH_GROUPS below) runs only the named groups besides the start-up,
+ * memory and pub/sub measurements of both profiles (which always run: they are each other's baselines). An
+ * unknown group is refused. The results are committed; `npm run numbers` turns them into docs/numbers.md.
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../paths.mjs';
 import type { Profile } from '../stack/dapr-resources.js';
 
+const BENCH_GROUPS = ['bootstrap', 'sidecar', 'actors', 'identity', 'catalog', 'web', 'tilt'] as const;
+const only = process.argv.slice(2);
+const unknown = only.filter((g) => !(BENCH_GROUPS as readonly string[]).includes(g));
+if (unknown.length > 0) {
+  console.error(`✗ unknown bench group(s) ${unknown.join(', ')}; groups: ${BENCH_GROUPS.join(', ')}`);
+  process.exit(2);
+}
+const wanted = (group: (typeof BENCH_GROUPS)[number]) => only.length === 0 || only.includes(group);
+
 const dataRoot = join(repoRoot, '.data', 'bench');
 process.env.SHOPSTREAM_DATA = dataRoot;
 const { stackProcesses } = await import('../stack/stack.js');
 const { Supervisor } = await import('../stack/supervisor.js');
 const { startControlServer } = await import('../stack/control.js');
-const { summarize } = await import('../../bench/stats.js');
+const { runFacts, summarize } = await import('../../bench/stats.js');
+runFacts(); // the commit measured: the tree as the bench started
 const { benchMemory, measureWarmStarts, writeStartup } =
   await import('../../bench/platform/startup.bench.js');
 const { benchSidecarOverhead } = await import('../../bench/platform/sidecar-overhead.bench.js');
@@ -63,9 +73,6 @@ async function withStack(profile: Profile, measure: () => Promise<void>): Promis
   }
 }
 
-const only = process.argv.slice(2);
-const wanted = (group: string) => only.length === 0 || only.includes(group);
-
 console.log('Benchmarks (results in bench/results/):');
 if (wanted('bootstrap')) benchWarmBootstrap();
 
@@ -80,11 +87,13 @@ const local = starts.local?.samples ?? [];
 writeStartup(local, {
   name: 'stack-warm-start',
   notes: 'supervisor.up() to all processes ready, warm tool cache and data folder (interleaved with full)',
+  processes: Object.keys(starts.local?.processes ?? {}),
 });
 writeStartup(starts.full?.samples ?? [], {
   name: 'stack-full-warm-start',
   notes: 'full profile (adds Kafka, components/full), interleaved with local starts; baseline: local profile',
   baseline: { name: 'stack-warm-start', ...summarize(local) },
+  processes: Object.keys(starts.full?.processes ?? {}),
 });
 writeStartup(starts.full?.processes.kafka ?? [], {
   name: 'stack-full-kafka-ready',

@@ -102,6 +102,9 @@ if (wanted('static')) {
     await sh('npx', ['tsc', '-p', 'test/web/tsconfig.json', '--noEmit']);
   });
   await phase('protobuf (buf lint, format, breaking)', () => sh('node', ['tools/ci/buf-check.mjs']));
+  await phase('numbers (docs/numbers.md = bench/results)', () =>
+    sh('npx', ['tsx', 'tools/ci/numbers.ts', '--check']),
+  );
 }
 if (!wanted('unit')) skip('unit tests', notNamed);
 if (wanted('unit')) {

@@ -7,7 +7,6 @@ export const noDeepSrc: Pattern;
 export const noToolsOrKits: Pattern;
 export const adaptersNoInfra: Pattern;
 export const appNoInfra: Pattern;
-export const APP_ROOM_NOT_YET_MOVED: string[];
 export const domainPure: Pattern[];
 export const domainServiceDefaults: object[];
 export function importBoundaries(workflowPatterns: Pattern[]): Linter.Config[];

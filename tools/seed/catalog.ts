@@ -16,6 +16,7 @@ import {
 import { Redis } from 'ioredis';
 import { z } from 'zod';
 import { createLogger } from '@shopstream/service-defaults';
+import { tenantIdSchema } from '@shopstream/service-defaults/contracts';
 import { createPgPool } from '@shopstream/service-defaults/postgres';
 import {
   createCatalogStore,
@@ -39,7 +40,7 @@ const CONCURRENCY = 4;
 
 const options = z
   .object({
-    tenant: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, '--tenant must be a tenant id (a-z, 0-9, -)'),
+    tenant: tenantIdSchema,
     products: z.coerce.number().int().min(1).max(100_000),
   })
   .parse(

@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:net';
-import { mkdtempSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
 // Keep this test's files out of the real data folder.
@@ -231,9 +232,6 @@ describe('Supervisor', () => {
   });
 
   it('after a crash, kills what the dead supervisor left running and waits until it is gone', async () => {
-    const { spawn } = await import('node:child_process');
-    const { mkdirSync, writeFileSync } = await import('node:fs');
-    const { dirname } = await import('node:path');
     // A process group like the supervisor's children: a shell whose child ignores SIGTERM.
     const orphan = spawn('sh', ['-c', 'trap "" TERM; sleep 60 & wait'], { detached: true, stdio: 'ignore' });
     const pid = orphan.pid as number;

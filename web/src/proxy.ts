@@ -2,7 +2,8 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, securityHeaders } from './server/security/content-security-policy';
 import { isSameOriginMutation } from './server/security/same-origin';
 import { refreshSession } from './server/identity/refresh-session';
-import { TENANT_HEADER, TENANT_PATTERN, tenantFromHost } from './server/tenant-from-host';
+import { isTenantId } from '@shopstream/service-defaults/contracts/tenant-id';
+import { TENANT_HEADER, tenantFromHost } from './server/tenant-from-host';
 import { mediaSourceTenant } from './features/catalog/media-key';
 
 const extraOrigins = (process.env.WEB_EXTRA_ORIGINS ?? '').split(',').filter(Boolean);
@@ -43,7 +44,7 @@ export async function proxy(request: NextRequest) {
   const decided = request.headers.get(TENANT_HEADER);
   requestHeaders.set(
     TENANT_HEADER,
-    decided && TENANT_PATTERN.test(decided) ? decided : tenantFromHost(host, defaultTenant),
+    decided && isTenantId(decided) ? decided : tenantFromHost(host, defaultTenant),
   );
   requestHeaders.set('content-security-policy', csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });

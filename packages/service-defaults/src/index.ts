@@ -17,6 +17,7 @@ export { idempotencyKeySchema } from './idempotency/idempotency-key.js';
 export { normalizeError } from './errors/normalize-error.js';
 export {
   ERROR_CODE_METADATA_KEY,
+  ERROR_KIND_METADATA_KEY,
   FIELD_ERRORS_METADATA_KEY,
   grpcCodeForKind,
   toGrpcStatus,
@@ -29,6 +30,11 @@ export {
   toProblemJson,
   type ProblemJson,
 } from './errors/to-problem-json.js';
+export {
+  httpStatusOfGrpcFailure,
+  problemFromGrpcFailure,
+  type GrpcFailure,
+} from './errors/problem-from-grpc.js';
 
 export {
   createReadiness,

@@ -7,6 +7,7 @@ import {
   ArchiveProductRequest,
   CatalogServiceClient,
   CreateProductRequest,
+  EditProductRequest,
   GetProductRequest,
   ListProductsRequest,
   ListProductVersionsRequest,
@@ -15,6 +16,7 @@ import {
   UpdateStockRequest,
   type ArchiveProductResponse,
   type CreateProductResponse,
+  type EditProductResponse,
   type GetProductResponse,
   type ListProductsResponse,
   type ListProductVersionsResponse,
@@ -66,6 +68,7 @@ export interface CatalogApi {
   updateStock(request: Partial<UpdateStockRequest>, as?: CallAs): Promise<UpdateStockResponse>;
   createProduct(request: Partial<CreateProductRequest>, as?: CallAs): Promise<CreateProductResponse>;
   updateProduct(request: Partial<UpdateProductRequest>, as?: CallAs): Promise<UpdateProductResponse>;
+  editProduct(request: Partial<EditProductRequest>, as?: CallAs): Promise<EditProductResponse>;
   archiveProduct(request: Partial<ArchiveProductRequest>, as?: CallAs): Promise<ArchiveProductResponse>;
   listProductVersions(
     request: Partial<ListProductVersionsRequest>,
@@ -112,6 +115,10 @@ export function catalogApi(fromApp = 'skeleton-caller'): CatalogApi {
     updateProduct: call(
       UpdateProductRequest,
       (c) => c.updateProduct.bind(c) as Method<UpdateProductRequest, UpdateProductResponse>,
+    ),
+    editProduct: call(
+      EditProductRequest,
+      (c) => c.editProduct.bind(c) as Method<EditProductRequest, EditProductResponse>,
     ),
     archiveProduct: call(
       ArchiveProductRequest,

@@ -8,8 +8,8 @@ import { createSidecarTokenVerifier } from '@shopstream/service-defaults/auth';
 import { daprOutboxPublisher, startOutboxRelay } from '@shopstream/service-defaults/postgres';
 import { CatalogServiceService } from '@shopstream/proto/catalog/v1/catalog_service.js';
 import { catalogConfigSchema } from './config.js';
-import { productEventsSubscription } from './events/product-events-consumer.js';
-import { catalogGrpcService } from './grpc/catalog-grpc-service.js';
+import { productEventsSubscription } from './adapters/events/product-events-consumer.js';
+import { catalogGrpcService } from './adapters/grpc/catalog-grpc-service.js';
 import { migrateCatalogDatabase } from './infra/migrate-catalog-database.js';
 import { catalogDeps, openCatalogPool, openReadCache } from './wiring/catalog-wiring.js';
 

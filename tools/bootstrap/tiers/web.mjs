@@ -19,9 +19,16 @@ const walk = (dir) =>
       return name.endsWith('.test.ts') ? [] : [p];
     });
 
+/** Workspace modules the bundler compiles into the web app (the rest it loads at run time, unbundled). */
+const bundledModules = [
+  join(repoRoot, 'packages', 'service-defaults', 'src', 'contracts'),
+  join(repoRoot, 'services', 'catalog', 'src', 'domain', 'product-rules.ts'),
+];
+
 export function webSourceHash() {
   const h = createHash('sha256');
-  const files = [...walk(webDir).sort(), join(repoRoot, 'package-lock.json')];
+  const bundled = bundledModules.flatMap((p) => (statSync(p).isDirectory() ? walk(p).sort() : [p]));
+  const files = [...walk(webDir).sort(), ...bundled, join(repoRoot, 'package-lock.json')];
   for (const f of files) h.update(relative(repoRoot, f)).update(readFileSync(f));
   return h.digest('hex');
 }

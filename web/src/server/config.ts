@@ -1,3 +1,4 @@
+import { tenantIdSchema } from '@shopstream/service-defaults/contracts/tenant-id';
 import { z } from 'zod';
 
 /**
@@ -14,10 +15,7 @@ const webConfigSchema = z.object({
   DAPR_GRPC_PORT: port,
   DAPR_API_TOKEN: z.string().min(1),
   /** Tenant used when the host name does not name one (e.g. 127.0.0.1 or localhost). */
-  WEB_DEFAULT_TENANT: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/)
-    .default('demo'),
+  WEB_DEFAULT_TENANT: tenantIdSchema.default('demo'),
   /** Origins accepted on state-changing requests besides the request's own host. */
   WEB_EXTRA_ORIGINS: z
     .string()

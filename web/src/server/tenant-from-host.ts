@@ -1,7 +1,7 @@
+import { isTenantId } from '@shopstream/service-defaults/contracts/tenant-id';
+
 /** Request header the proxy sets with the tenant it derived from the Host header. */
 export const TENANT_HEADER = 'x-shopstream-tenant';
-
-export const TENANT_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
 /**
  * The tenant comes from the host name: `<tenant>.<anything>` (e.g. `acme.localhost:3000`). A bare host
@@ -12,5 +12,5 @@ export function tenantFromHost(host: string | null, fallback: string): string {
   if (/^[\d.]+$/.test(name) || name.startsWith('[')) return fallback;
   const labels = name.split('.');
   const first = labels[0] ?? '';
-  return labels.length >= 2 && first !== 'www' && TENANT_PATTERN.test(first) ? first : fallback;
+  return labels.length >= 2 && first !== 'www' && isTenantId(first) ? first : fallback;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Principal } from './principal.js';
-import { tenantIdSchema } from './tenant-id.js';
+import { tenantIdSchema } from '../contracts/tenant-id.js';
 
 /** JOSE header `typ` of Shopstream access tokens (RFC 9068): keeps other JWTs from passing as one. */
 export const ACCESS_TOKEN_TYPE = 'at+jwt';

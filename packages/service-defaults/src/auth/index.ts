@@ -1,5 +1,5 @@
 export type { Principal } from './principal.js';
-export { TENANT_ID_PATTERN, tenantIdSchema } from './tenant-id.js';
+export { isTenantId, TENANT_ID_PATTERN, tenantIdSchema } from '../contracts/tenant-id.js';
 export {
   ACCESS_TOKEN_ALGORITHM,
   ACCESS_TOKEN_AUDIENCE,

@@ -1,4 +1,9 @@
 import { Metadata, status as GrpcCode, type ServiceError } from '@grpc/grpc-js';
+import {
+  ERROR_CODE_METADATA_KEY,
+  ERROR_KIND_METADATA_KEY,
+  FIELD_ERRORS_METADATA_KEY,
+} from './error-metadata.js';
 import { ErrorKind } from './error-kind.js';
 import { normalizeError } from './normalize-error.js';
 
@@ -14,10 +19,7 @@ const CODE_BY_KIND: Record<ErrorKind, GrpcCode> = {
   [ErrorKind.Internal]: GrpcCode.INTERNAL,
 };
 
-/** Trailer carrying the stable error code (the "reason"), e.g. `Catalog.NotFound`. */
-export const ERROR_CODE_METADATA_KEY = 'x-error-code';
-/** Trailer carrying field errors of a validation failure as JSON `[{field, detail}]`. */
-export const FIELD_ERRORS_METADATA_KEY = 'x-field-errors';
+export { ERROR_CODE_METADATA_KEY, ERROR_KIND_METADATA_KEY, FIELD_ERRORS_METADATA_KEY };
 
 export interface GrpcErrorStatus {
   readonly code: GrpcCode;
@@ -44,6 +46,7 @@ export function toGrpcStatus(error: unknown): GrpcErrorStatus {
   const domain = normalizeError(error);
   const metadata = new Metadata();
   metadata.set(ERROR_CODE_METADATA_KEY, domain.code);
+  metadata.set(ERROR_KIND_METADATA_KEY, domain.kind);
   if (domain.fields.length > 0) metadata.set(FIELD_ERRORS_METADATA_KEY, JSON.stringify(domain.fields));
   const message = domain.kind === ErrorKind.Internal ? 'Internal error.' : domain.message;
   return { code: grpcCodeForKind(domain.kind), details: `${domain.code}: ${message}`, metadata };

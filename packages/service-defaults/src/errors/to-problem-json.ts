@@ -30,6 +30,11 @@ export function httpStatusForKind(kind: ErrorKind): number {
   return STATUS_AND_TITLE[kind][0];
 }
 
+/** The problem title of an HTTP status this mapping produces (`Error` for any other). */
+export function problemTitleOf(status: number): string {
+  return Object.values(STATUS_AND_TITLE).find(([s]) => s === status)?.[1] ?? 'Error';
+}
+
 /** Maps anything thrown to a problem+json body; serve it with `PROBLEM_JSON_CONTENT_TYPE`. */
 export function toProblemJson(error: unknown): ProblemJson {
   const domain = normalizeError(error);

@@ -21,7 +21,8 @@ export {
 } from './run-migrations.js';
 
 export { withTransaction } from './with-transaction.js';
-export { assertTenantId, isTenantId, TENANT_ID_PATTERN, TENANT_SETTING, withTenant } from './with-tenant.js';
+export { isTenantId, TENANT_ID_PATTERN } from '../contracts/tenant-id.js';
+export { assertTenantId, TENANT_SETTING, withTenant } from './with-tenant.js';
 
 export { OUTBOX_CHANNEL, outboxMigrationSql } from './outbox-sql.js';
 export { enqueueEvent, type OutboxEntry } from './enqueue-event.js';

@@ -1,17 +1,11 @@
 import type { Pool, PoolClient } from 'pg';
 import { DomainError } from '../errors/domain-error.js';
 import { ErrorKind } from '../errors/error-kind.js';
+import { isTenantId } from '../contracts/tenant-id.js';
 import { withTransaction } from './with-transaction.js';
-
-/** Tenant ids: lower-case letters, digits and dashes, 2–63 characters, not starting with a dash. */
-export const TENANT_ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
 /** The Postgres setting every row-level-security policy compares `tenant_id` with. */
 export const TENANT_SETTING = 'app.tenant_id';
-
-export function isTenantId(value: string): boolean {
-  return TENANT_ID_PATTERN.test(value);
-}
 
 /** Throws a validation DomainError (`Tenant.Invalid`, the value is not echoed) unless `value` is a tenant id. */
 export function assertTenantId(value: string): void {

@@ -1,11 +1,13 @@
 import { parseChangeEnvelope } from '../domain/admin-commands.js';
-import { productArchived, productNotFound, versionConflict } from '../domain/catalog-errors.js';
+import { versionConflict } from '../domain/catalog-errors.js';
 import { fingerprint } from '../domain/canonical-json.js';
 import { snapshotOf, type Product } from '../domain/product.js';
-import { assertRegionAdmin } from '../domain/region-access.js';
+import { contentOf } from '../domain/patch-merge.js';
+import { nextVersion } from '../domain/product-change.js';
 import type { Actor } from './actor.js';
-import type { CatalogDeps } from './catalog-deps.js';
+import type { CatalogDeps } from './ports.js';
 import { idempotently } from './idempotently.js';
+import { loadForChange } from './load-for-change.js';
 import { afterCommit, recordVersion } from './record-version.js';
 
 export interface ArchiveProductInput {
@@ -31,26 +33,14 @@ export async function archiveProduct(
   };
   const { result: product } = await deps.store.inTenant(actor.tenantId, (tx) =>
     idempotently(tx, claim, async () => {
-      const locked = await tx.products.lock(productId);
-      if (locked === undefined) throw productNotFound();
-      assertRegionAdmin(actor, locked.ownerRegion);
-      if (locked.status === 'archived') throw productArchived();
-      if (locked.version !== expectedVersion) throw versionConflict(expectedVersion, locked.version);
-      const before = await tx.products.load(productId);
-      if (before === undefined) throw productNotFound();
+      const before = await loadForChange(tx, actor, productId);
+      if (before.version !== expectedVersion) throw versionConflict(expectedVersion, before.version);
       const now = deps.clock.now();
-      await tx.products.update(
-        productId,
-        { ...before, status: 'archived' },
-        {
-          version: locked.version + 1,
-          sequence: locked.sequence + 1,
-          updatedAt: now,
-          updatedBy: actor.userId,
-        },
-      );
+      const next = nextVersion(before, actor.userId, now);
+      const archived: Product = { ...before, ...next, status: 'archived' };
+      await tx.products.update(productId, contentOf(archived), next);
       return recordVersion(tx, deps, {
-        productId,
+        product: archived,
         change: 'archived',
         changedBy: actor.userId,
         changedAt: now,

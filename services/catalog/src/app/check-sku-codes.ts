@@ -1,11 +1,11 @@
 import { duplicateSkuCode } from '../domain/catalog-errors.js';
 import type { PlannedSku } from '../domain/sku-plan.js';
-import type { CatalogTransaction } from '../infra/catalog-store.js';
+import type { CatalogTransaction } from './ports.js';
 
 /**
  * Refuses SKU codes used by any other SKU of the tenant (retired ones included) with
  * `Catalog.DuplicateSkuCode` naming each offending `product.skus.<i>.code`. The unique constraint remains the
- * arbiter under concurrency (see `isUniqueViolation(…, 'skus_code_key')` in the callers).
+ * arbiter under concurrency (infra/catalog-store.ts turns its violation into `concurrentSkuCode()`).
  */
 export async function checkSkuCodes(tx: CatalogTransaction, skus: readonly PlannedSku[]): Promise<void> {
   const taken = new Set(
@@ -21,7 +21,3 @@ export async function checkSkuCodes(tx: CatalogTransaction, skus: readonly Plann
   );
   if (fields.length > 0) throw duplicateSkuCode(fields);
 }
-
-/** The error for a code taken concurrently (the check above passed, the constraint did not). */
-export const concurrentSkuCode = () =>
-  duplicateSkuCode([{ field: 'product.skus', detail: 'a SKU code was taken by a concurrent change' }]);

@@ -1,13 +1,13 @@
 import { parseCreateEnvelope } from '../domain/admin-commands.js';
 import { fingerprint } from '../domain/canonical-json.js';
 import type { Product } from '../domain/product.js';
+import { productAfterChange } from '../domain/product-change.js';
 import { parseProductInput } from '../domain/product-input.js';
 import { assertRegionAdmin } from '../domain/region-access.js';
 import { planSkus } from '../domain/sku-plan.js';
-import { isUniqueViolation } from '../infra/pg-errors.js';
 import type { Actor } from './actor.js';
-import type { CatalogDeps } from './catalog-deps.js';
-import { checkSkuCodes, concurrentSkuCode } from './check-sku-codes.js';
+import type { CatalogDeps } from './ports.js';
+import { checkSkuCodes } from './check-sku-codes.js';
 import { idempotently } from './idempotently.js';
 import { afterCommit, recordVersion } from './record-version.js';
 
@@ -36,44 +36,37 @@ export async function createProduct(
     operation: 'CreateProduct',
     fingerprint: fingerprint({ by: actor.userId, ownerRegion, draft }),
   };
-  const { result: product } = await deps.store
-    .inTenant(actor.tenantId, (tx) =>
-      idempotently(tx, claim, async () => {
-        const plan = planSkus([], draft.skus, deps.newId);
-        await checkSkuCodes(tx, plan.skus);
-        const now = deps.clock.now();
-        const id = deps.newId();
-        await tx.products.insert(
-          {
-            id,
-            tenantId: actor.tenantId,
-            ownerRegion,
-            version: 1,
-            sequence: 1,
-            createdAt: now,
-            updatedAt: now,
-            updatedBy: actor.userId,
-          },
-          draft.content,
-        );
-        await tx.skus.write(id, plan.skus);
-        await tx.stock.insertInitial(
-          plan.skus.flatMap((sku) => sku.initialStock.map((s) => ({ skuId: sku.id, ...s }))),
-        );
-        await tx.listing.refresh(id, { created: true });
-        return recordVersion(tx, deps, {
-          productId: id,
-          change: 'created',
-          changedBy: actor.userId,
-          changedAt: now,
-          before: undefined,
-          retiredSkuIds: [],
-        });
-      }),
-    )
-    .catch((err: unknown) => {
-      throw isUniqueViolation(err, 'skus_code_key') ? concurrentSkuCode() : err;
-    });
+  const { result: product } = await deps.store.inTenant(actor.tenantId, (tx) =>
+    idempotently(tx, claim, async () => {
+      const plan = planSkus([], draft.skus, deps.newId);
+      await checkSkuCodes(tx, plan.skus);
+      const now = deps.clock.now();
+      const header = {
+        id: deps.newId(),
+        tenantId: actor.tenantId,
+        ownerRegion,
+        version: 1,
+        sequence: 1,
+        createdAt: now,
+        updatedAt: now,
+        updatedBy: actor.userId,
+      };
+      await tx.products.insert(header, draft.content);
+      await tx.skus.write(header.id, plan.skus);
+      await tx.stock.insertInitial(
+        plan.skus.flatMap((sku) => sku.initialStock.map((s) => ({ skuId: sku.id, ...s }))),
+      );
+      await tx.listing.refresh(header.id, { created: true });
+      return recordVersion(tx, deps, {
+        product: productAfterChange(header, draft.content, plan.skus),
+        change: 'created',
+        changedBy: actor.userId,
+        changedAt: now,
+        before: undefined,
+        retiredSkuIds: [],
+      });
+    }),
+  );
   await afterCommit(deps, {
     tenantId: actor.tenantId,
     productId: product.id,

@@ -2,7 +2,7 @@ import { productNotFound } from '../domain/catalog-errors.js';
 import { productIdSchema } from '../domain/admin-commands.js';
 import type { Product } from '../domain/product.js';
 import { isCatalogAdmin } from '../domain/region-access.js';
-import type { CatalogDeps } from './catalog-deps.js';
+import type { CatalogDeps } from './ports.js';
 import type { Viewer } from './viewer.js';
 
 export interface GetProductInput {

@@ -1,5 +1,5 @@
 import { idempotencyKeyReused } from '../domain/catalog-errors.js';
-import type { CatalogTransaction } from '../infra/catalog-store.js';
+import type { CatalogTransaction } from './ports.js';
 
 export interface IdempotentResult<T> {
   readonly result: T;

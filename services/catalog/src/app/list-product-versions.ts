@@ -4,7 +4,7 @@ import { invalidPageToken, productNotFound } from '../domain/catalog-errors.js';
 import type { ProductVersion } from '../domain/product.js';
 import { assertRegionAdmin } from '../domain/region-access.js';
 import type { Actor } from './actor.js';
-import type { CatalogDeps } from './catalog-deps.js';
+import type { CatalogDeps } from './ports.js';
 
 export interface ListVersionsInput {
   readonly productId: unknown;

@@ -1,11 +1,12 @@
 import { changedFields } from '../domain/product-diff.js';
 import { snapshotOf, type Product, type ProductSnapshot, type VersionChange } from '../domain/product.js';
-import type { CatalogTransaction } from '../infra/catalog-store.js';
-import type { CatalogDeps } from './catalog-deps.js';
+import type { CatalogTransaction } from './ports.js';
+import type { CatalogDeps } from './ports.js';
 import { PRODUCT_EVENTS_TOPIC, productChangedEvent } from './product-events.js';
 
 export interface VersionFacts {
-  readonly productId: string;
+  /** The product as the change wrote it (productAfterChange). */
+  readonly product: Product;
   readonly change: VersionChange;
   readonly changedBy: string;
   readonly changedAt: number;
@@ -15,16 +16,15 @@ export interface VersionFacts {
 }
 
 /**
- * The tail of every content change, in its transaction: reads the product as written, appends the immutable
- * version (with the fields that differ from `before`) and enqueues `ProductChanged` on `product.events`.
+ * The tail of every content change, in its transaction: appends the immutable version of the product as
+ * written (with the fields that differ from `before`) and enqueues `ProductChanged` on `product.events`.
  */
 export async function recordVersion(
   tx: CatalogTransaction,
   deps: Pick<CatalogDeps, 'eventSource'>,
   facts: VersionFacts,
 ): Promise<Product> {
-  const product = await tx.products.load(facts.productId);
-  if (product === undefined) throw new Error('recordVersion: the product was not written');
+  const { product } = facts;
   const snapshot = snapshotOf(product);
   await tx.versions.insert(product.id, {
     version: product.version,

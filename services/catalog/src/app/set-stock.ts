@@ -4,7 +4,7 @@ import type { StockLevel } from '../domain/product.js';
 import { assertRegionAdmin } from '../domain/region-access.js';
 import { parseSetStock } from '../domain/stock-request.js';
 import type { Actor } from './actor.js';
-import type { CatalogDeps } from './catalog-deps.js';
+import type { CatalogDeps } from './ports.js';
 import { idempotently } from './idempotently.js';
 import { afterCommit } from './record-version.js';
 import { recordStockChange } from './stock-change.js';

@@ -1,7 +1,6 @@
 import type { StockLevel } from '../domain/product.js';
-import type { CatalogTransaction } from '../infra/catalog-store.js';
-import type { SkuOwner } from '../infra/sku-repository.js';
-import type { CatalogDeps } from './catalog-deps.js';
+import type { CatalogTransaction, SkuOwner } from './ports.js';
+import type { CatalogDeps } from './ports.js';
 import { PRODUCT_EVENTS_TOPIC, productChangedEvent } from './product-events.js';
 
 /**

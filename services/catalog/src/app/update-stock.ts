@@ -10,10 +10,9 @@ import { fingerprint } from '../domain/canonical-json.js';
 import type { StockLevel } from '../domain/product.js';
 import { assertStockManager } from '../domain/region-access.js';
 import { parseStockChange } from '../domain/stock-request.js';
-import type { CatalogTransaction } from '../infra/catalog-store.js';
-import type { SkuOwner } from '../infra/sku-repository.js';
+import type { CatalogTransaction, SkuOwner } from './ports.js';
 import type { Actor } from './actor.js';
-import type { CatalogDeps } from './catalog-deps.js';
+import type { CatalogDeps } from './ports.js';
 import { afterCommit } from './record-version.js';
 import { recordStockChange } from './stock-change.js';
 

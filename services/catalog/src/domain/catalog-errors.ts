@@ -18,12 +18,26 @@ export const notStocked = (region: string): DomainError =>
     { fields: [{ field: 'region', detail: 'the SKU is not stocked in this region' }] },
   );
 
-export const versionConflict = (expected: number, current: number): DomainError =>
+export const versionConflict = (
+  expected: number,
+  current: number,
+  changedSince: readonly string[] = [],
+): DomainError =>
   new DomainError(
     ErrorKind.Conflict,
     'Catalog.VersionConflict',
     `The product is at version ${current}, the edit was based on version ${expected}: re-read it and apply the edit again.`,
-    { fields: [{ field: 'expectedVersion', detail: `the current version is ${current}` }] },
+    {
+      fields: [
+        {
+          field: 'expectedVersion',
+          detail:
+            changedSince.length === 0
+              ? `the current version is ${current}`
+              : `the current version is ${current}; changed since: ${changedSince.join(', ')}`,
+        },
+      ],
+    },
   );
 
 export const duplicateSkuCode = (fields: readonly FieldError[]): DomainError =>
@@ -35,6 +49,10 @@ export const duplicateSkuCode = (fields: readonly FieldError[]): DomainError =>
       fields,
     },
   );
+
+/** A code taken by a concurrent change (the code check passed, the unique constraint did not). */
+export const concurrentSkuCode = (): DomainError =>
+  duplicateSkuCode([{ field: 'product.skus', detail: 'a SKU code was taken by a concurrent change' }]);
 
 export const productArchived = (): DomainError =>
   new DomainError(
@@ -105,7 +123,7 @@ export const invalidPageToken = (): DomainError =>
 
 export const payloadTooLarge = (field: string, maxBytes: number): DomainError =>
   new DomainError(
-    ErrorKind.Validation,
+    ErrorKind.TooLarge,
     'Catalog.PayloadTooLarge',
     `The request is larger than ${maxBytes} bytes.`,
     {

@@ -4,6 +4,7 @@ import { fingerprint } from './canonical-json.js';
 import { amountMinorSchema } from './currency.js';
 import { parseInput } from '@shopstream/service-defaults';
 import type { ProductStatus } from './product.js';
+import { CATEGORY_PATTERN } from './product-rules.js';
 import { regionSchema } from './region.js';
 
 export const DEFAULT_PAGE_SIZE = 24;
@@ -32,6 +33,8 @@ export interface ListQuery {
   readonly after: Cursor | undefined;
   /** Ties page tokens to the filter and order they were issued for. */
   readonly fingerprint: string;
+  /** Fill `ownerRegionAvailable` (such a page bypasses the list cache). */
+  readonly includeStock: boolean;
 }
 
 /** ListProducts input with enums already named (`status: 'unspecified' | 'draft' …`). */
@@ -45,6 +48,7 @@ export interface ListProductsInput {
     readonly status: string;
   };
   readonly sort: string;
+  readonly includeStock?: boolean;
 }
 
 const optionalBound = amountMinorSchema.transform((amount) => (amount === 0 ? undefined : amount));
@@ -56,12 +60,7 @@ const listSchema = z
       pageToken: z.string().max(2048, 'must be at most 2048 characters'),
     }),
     filter: z.object({
-      category: z.union([
-        z.literal(''),
-        z
-          .string()
-          .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*){0,3}$/, 'must be a category path'),
-      ]),
+      category: z.union([z.literal(''), z.string().regex(CATEGORY_PATTERN, 'must be a category path')]),
       region: z.union([z.literal(''), regionSchema]),
       minPriceMinor: optionalBound,
       maxPriceMinor: optionalBound,
@@ -124,6 +123,7 @@ export function parseListQuery(
     filter: normalized,
     sort,
     fingerprint: print,
+    includeStock: input.includeStock === true,
     after: parsed.page.pageToken === '' ? undefined : decodePageToken(parsed.page.pageToken, sort, print),
   };
 }

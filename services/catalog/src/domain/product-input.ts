@@ -2,6 +2,13 @@ import { z } from 'zod';
 import { amountMinorSchema, currencySchema } from './currency.js';
 import { parseInput } from '@shopstream/service-defaults';
 import type { MediaRef, ProductContent, RegionPrice } from './product.js';
+import {
+  ATTRIBUTE_KEY_PATTERN,
+  CATEGORY_PATTERN,
+  PRODUCT_LIMITS,
+  SKU_CODE_PATTERN,
+  STOCK_QUANTITY_PATTERN,
+} from './product-rules.js';
 import { regionSchema } from './region.js';
 
 /**
@@ -10,24 +17,7 @@ import { regionSchema } from './region.js';
  * The edge only turns enum numbers into names before calling `parseProductInput`.
  */
 
-export const LIMITS = {
-  title: 200,
-  description: 5_000,
-  category: 100,
-  brand: 100,
-  attributes: 30,
-  attributeValue: 200,
-  media: 10,
-  skus: 50,
-  options: 10,
-  optionValue: 100,
-  pricesPerSku: 20,
-  stockQuantity: 1_000_000,
-} as const;
-
-const KEY_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
-const CATEGORY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*){0,3}$/;
-export const SKU_CODE_PATTERN = /^[A-Z0-9][A-Z0-9._-]{0,63}$/;
+const LIMITS = PRODUCT_LIMITS;
 const BUCKET_PATTERN = /^[a-z0-9][a-z0-9.-]{2,62}$/;
 const IMAGE_TYPE_PATTERN = /^image\/(?:png|jpeg|webp|avif|gif)$/;
 
@@ -46,7 +36,7 @@ const stringMap = (maxEntries: number, maxValue: number, what: string) =>
   z.record(z.string(), text(maxValue, 1)).superRefine((map, ctx) => {
     const keys = Object.keys(map);
     if (keys.length > maxEntries) ctx.addIssue({ code: 'custom', message: `at most ${maxEntries} ${what}s` });
-    for (const key of keys.filter((k) => !KEY_PATTERN.test(k)))
+    for (const key of keys.filter((k) => !ATTRIBUTE_KEY_PATTERN.test(k)))
       ctx.addIssue({
         code: 'custom',
         path: [key],
@@ -56,7 +46,7 @@ const stringMap = (maxEntries: number, maxValue: number, what: string) =>
 
 const quantitySchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
   const digits = typeof value === 'number' ? String(value) : value;
-  const quantity = /^(0|[1-9]\d{0,6})$/.test(digits) ? Number(digits) : Number.NaN;
+  const quantity = STOCK_QUANTITY_PATTERN.test(digits) ? Number(digits) : Number.NaN;
   if (!(quantity <= LIMITS.stockQuantity)) {
     ctx.addIssue({ code: 'custom', message: `must be a whole number from 0 to ${LIMITS.stockQuantity}` });
     return z.NEVER;
@@ -64,7 +54,7 @@ const quantitySchema = z.union([z.string(), z.number()]).transform((value, ctx) 
   return quantity;
 });
 
-const mediaSchema = (tenantId: string) =>
+export const mediaSchema = (tenantId: string) =>
   z.object({
     bucket: z.string().regex(BUCKET_PATTERN, 'must be an S3 bucket name'),
     key: z
@@ -82,7 +72,21 @@ const mediaSchema = (tenantId: string) =>
     height: z.number().int().min(0).max(20_000),
   });
 
-const priceSchema = z.object({
+/** Refuses a second price in a region (`prices.<i>.region`); returns the priced regions. */
+export function checkOnePricePerRegion(
+  prices: readonly { readonly region: string }[],
+  ctx: z.RefinementCtx,
+): Set<string> {
+  const priced = new Set<string>();
+  prices.forEach((price, i) => {
+    if (priced.has(price.region))
+      ctx.addIssue({ code: 'custom', path: ['prices', i, 'region'], message: 'one price per region' });
+    priced.add(price.region);
+  });
+  return priced;
+}
+
+export const priceSchema = z.object({
   region: regionSchema,
   price: z.object({ currencyCode: currencySchema, amountMinor: amountMinorSchema }, { error: 'is required' }),
 });
@@ -101,12 +105,7 @@ const skuSchema = z
       .max(LIMITS.pricesPerSku),
   })
   .superRefine((sku, ctx) => {
-    const priced = new Set<string>();
-    sku.prices.forEach((price, i) => {
-      if (priced.has(price.region))
-        ctx.addIssue({ code: 'custom', path: ['prices', i, 'region'], message: 'one price per region' });
-      priced.add(price.region);
-    });
+    const priced = checkOnePricePerRegion(sku.prices, ctx);
     const stocked = new Set<string>();
     sku.initialStock.forEach((stock, i) => {
       if (!priced.has(stock.region))
@@ -125,57 +124,63 @@ const skuSchema = z
     });
   });
 
-const productInputSchema = (tenantId: string) =>
-  z
-    .object({
-      title: text(LIMITS.title, 1),
-      description: text(LIMITS.description),
-      category: z
-        .string()
-        .max(LIMITS.category, `must be at most ${LIMITS.category} characters`)
-        .regex(CATEGORY_PATTERN, 'must be 1-4 lower-case slugs separated by "/", e.g. "home/kitchen"'),
-      brand: text(LIMITS.brand, 1),
-      attributes: stringMap(LIMITS.attributes, LIMITS.attributeValue, 'attribute'),
-      media: z.array(mediaSchema(tenantId)).max(LIMITS.media, `at most ${LIMITS.media} media`),
-      skus: z
-        .array(skuSchema)
-        .min(1, 'at least one SKU is required')
-        .max(LIMITS.skus, `at most ${LIMITS.skus} SKUs`),
-      status: z.enum(['draft', 'active'], { error: 'must be DRAFT or ACTIVE' }),
-    })
-    .superRefine((product, ctx) => {
-      const codes = new Map<string, number>();
-      const ids = new Set<string>();
-      const currencyOfRegion = new Map<string, string>();
-      product.skus.forEach((sku, i) => {
-        if (codes.has(sku.code))
-          ctx.addIssue({
-            code: 'custom',
-            path: ['skus', i, 'code'],
-            message: `duplicates skus.${codes.get(sku.code)}.code`,
-          });
-        else codes.set(sku.code, i);
-        if (sku.skuId !== '') {
-          if (ids.has(sku.skuId))
-            ctx.addIssue({
-              code: 'custom',
-              path: ['skus', i, 'skuId'],
-              message: 'the same SKU is listed twice',
-            });
-          ids.add(sku.skuId);
-        }
-        sku.prices.forEach((price, j) => {
-          const currency = currencyOfRegion.get(price.region);
-          if (currency === undefined) currencyOfRegion.set(price.region, price.price.currencyCode);
-          else if (currency !== price.price.currencyCode)
-            ctx.addIssue({
-              code: 'custom',
-              path: ['skus', i, 'prices', j, 'price', 'currencyCode'],
-              message: `every SKU must use one currency per region (${currency} in ${price.region})`,
-            });
-        });
+/** The schema of every ProductInput field (EditProduct's ProductPatch validates the ones it names). */
+export const productFieldSchemas = (tenantId: string) => ({
+  title: text(LIMITS.title, 1),
+  description: text(LIMITS.description),
+  category: z
+    .string()
+    .max(LIMITS.category, `must be at most ${LIMITS.category} characters`)
+    .regex(CATEGORY_PATTERN, 'must be 1-4 lower-case slugs separated by "/", e.g. "home/kitchen"'),
+  brand: text(LIMITS.brand, 1),
+  attributes: stringMap(LIMITS.attributes, LIMITS.attributeValue, 'attribute'),
+  media: z.array(mediaSchema(tenantId)).max(LIMITS.media, `at most ${LIMITS.media} media`),
+  skus: z
+    .array(skuSchema)
+    .min(1, 'at least one SKU is required')
+    .max(LIMITS.skus, `at most ${LIMITS.skus} SKUs`),
+  status: z.enum(['draft', 'active'], { error: 'must be DRAFT or ACTIVE' }),
+});
+
+type ParsedSku = z.output<typeof skuSchema>;
+
+/** Cross-SKU rules of a complete SKU list (codes and ids unique, one currency per region), paths `skus.…`. */
+export function checkSkuList(skus: readonly ParsedSku[], ctx: z.RefinementCtx): void {
+  const codes = new Map<string, number>();
+  const ids = new Set<string>();
+  const currencyOfRegion = new Map<string, string>();
+  skus.forEach((sku, i) => {
+    if (codes.has(sku.code))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['skus', i, 'code'],
+        message: `duplicates skus.${codes.get(sku.code)}.code`,
       });
+    else codes.set(sku.code, i);
+    if (sku.skuId !== '') {
+      if (ids.has(sku.skuId))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['skus', i, 'skuId'],
+          message: 'the same SKU is listed twice',
+        });
+      ids.add(sku.skuId);
+    }
+    sku.prices.forEach((price, j) => {
+      const currency = currencyOfRegion.get(price.region);
+      if (currency === undefined) currencyOfRegion.set(price.region, price.price.currencyCode);
+      else if (currency !== price.price.currencyCode)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['skus', i, 'prices', j, 'price', 'currencyCode'],
+          message: `every SKU must use one currency per region (${currency} in ${price.region})`,
+        });
     });
+  });
+}
+
+const productInputSchema = (tenantId: string) =>
+  z.object(productFieldSchemas(tenantId)).superRefine((product, ctx) => checkSkuList(product.skus, ctx));
 
 export interface SkuDraft {
   /** Existing SKU id, or undefined for a new SKU. */
@@ -214,16 +219,26 @@ export function parseProductInput(input: unknown, tenantId: string): ProductDraf
       media,
       status: parsed.status,
     },
-    skus: parsed.skus.map((sku) => ({
-      id: sku.skuId === '' ? undefined : sku.skuId,
-      code: sku.code,
-      options: sortedRecord(sku.options),
-      prices: sku.prices
-        .map((p) => ({ region: p.region, currency: p.price.currencyCode, amountMinor: p.price.amountMinor }))
-        .sort((a, b) => a.region.localeCompare(b.region)),
-      initialStock: sku.initialStock.map((s) => ({ region: s.region, quantity: s.quantity })),
-    })),
+    skus: skuDraftsOf(parsed.skus),
   };
+}
+
+/** Parsed SKU entries as drafts (options in key order, prices by region). */
+export function skuDraftsOf(skus: readonly ParsedSku[]): SkuDraft[] {
+  return skus.map((sku) => ({
+    id: sku.skuId === '' ? undefined : sku.skuId,
+    code: sku.code,
+    options: sortedRecord(sku.options),
+    prices: regionPricesOf(sku.prices),
+    initialStock: sku.initialStock.map((s) => ({ region: s.region, quantity: s.quantity })),
+  }));
+}
+
+/** Parsed `RegionPrice` messages as the domain's prices, sorted by region. */
+export function regionPricesOf(prices: readonly z.output<typeof priceSchema>[]): RegionPrice[] {
+  return prices
+    .map((p) => ({ region: p.region, currency: p.price.currencyCode, amountMinor: p.price.amountMinor }))
+    .sort((a, b) => a.region.localeCompare(b.region));
 }
 
 /** Keys in code-point order, so equal maps serialise (and hash, and diff) identically. */

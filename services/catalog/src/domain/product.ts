@@ -105,4 +105,15 @@ export interface ProductSummary {
   readonly fromPrice: { readonly currency: string; readonly amountMinor: number } | undefined;
   readonly version: number;
   readonly createdAt: number;
+  /** When the content last changed. */
+  readonly updatedAt: number;
+  /** Live SKUs. */
+  readonly skuCount: number;
+  /** Lowest live-SKU price in the owner region; undefined without one. */
+  readonly ownerRegionPrice: { readonly currency: string; readonly amountMinor: number } | undefined;
+  /**
+   * Units available over the live SKUs in the owner region: only in lists read with `includeStock`, which
+   * are never cached (stock changes do not move the list cache's generation).
+   */
+  readonly ownerRegionAvailable?: number;
 }

@@ -17,20 +17,22 @@ export interface SkuPlan {
 
 /**
  * Matches the SKUs of an edit against the product's live SKUs: an entry with an id must name one of them
- * (else `Catalog.InvalidProduct` on `product.skus.<i>.skuId`), an entry without one is new (`newId()`), and live SKUs
+ * (else `Catalog.InvalidProduct` on `<field>.<i>.skuId`), an entry without one is new (`newId()`), and live SKUs
  * not mentioned are retired.
  */
 export function planSkus(
   liveIds: readonly string[],
   drafts: readonly SkuDraft[],
   newId: () => string,
+  /** The request field holding `drafts` (`product.skus`, or `patch.skus` for EditProduct). */
+  field = 'product.skus',
 ): SkuPlan {
   const live = new Set(liveIds);
   const fields = drafts.flatMap((draft, i) =>
     draft.id !== undefined && !live.has(draft.id)
       ? [
           {
-            field: `product.skus.${i}.skuId`,
+            field: `${field}.${i}.skuId`,
             detail: 'not a live SKU of this product (leave empty for a new SKU)',
           },
         ]

@@ -1,43 +1,28 @@
 import type { ClientBase, Pool } from 'pg';
-import type { CloudEvent } from '@shopstream/service-defaults';
-import { enqueueEvent, withTenant, type OutboxEntry } from '@shopstream/service-defaults/postgres';
-import { idempotencyRepository, type IdempotencyRepository } from './idempotency-repository.js';
-import { listingRepository, type ListingRepository } from './listing-repository.js';
-import { productRepository, type ProductRepository } from './product-repository.js';
-import { reservationRepository, type ReservationRepository } from './reservation-repository.js';
-import { skuRepository, type SkuRepository } from './sku-repository.js';
-import { stockRepository, type StockRepository } from './stock-repository.js';
-import { versionRepository, type VersionRepository } from './version-repository.js';
+import { enqueueEvent, withTenant } from '@shopstream/service-defaults/postgres';
+import type { CatalogStore, CatalogTransaction } from '../app/ports.js';
+import { concurrentSkuCode } from '../domain/catalog-errors.js';
+import { idempotencyRepository } from './idempotency-repository.js';
+import { listingRepository } from './listing-repository.js';
+import { isUniqueViolation } from './pg-errors.js';
+import { productRepository } from './product-repository.js';
+import { reservationRepository } from './reservation-repository.js';
+import { skuRepository } from './sku-repository.js';
+import { stockRepository } from './stock-repository.js';
+import { versionRepository } from './version-repository.js';
 
-/** Everything a use case may touch inside ONE tenant-scoped transaction. */
-export interface CatalogTransaction {
-  readonly tenantId: string;
-  readonly products: ProductRepository;
-  readonly skus: SkuRepository;
-  readonly stock: StockRepository;
-  readonly reservations: ReservationRepository;
-  readonly versions: VersionRepository;
-  readonly listing: ListingRepository;
-  readonly idempotency: IdempotencyRepository;
-  /** Writes an event to the outbox in this transaction: published if and only if it commits. */
-  enqueue<T>(entry: OutboxEntry<T>): Promise<CloudEvent<T>>;
-  /** Defers the SKU-code uniqueness check to COMMIT (lets an edit swap two codes). */
-  deferSkuCodeCheck(): Promise<void>;
-}
-
-/** The catalog's Postgres, seen by the use cases. */
-export interface CatalogStore {
-  /**
-   * Runs `fn` in one transaction with row-level security set to `tenantId` (`withTenant`): commits when `fn`
-   * resolves, rolls back when it throws. Throws `Tenant.Invalid` for a malformed id.
-   */
-  inTenant<T>(tenantId: string, fn: (tx: CatalogTransaction) => Promise<T>): Promise<T>;
-}
+export type { CatalogStore, CatalogTransaction };
 
 export function createCatalogStore(pool: Pool): CatalogStore {
   return {
+    // A SKU code taken by a concurrent change passes `checkSkuCodes` and fails the unique constraint at
+    // write or COMMIT: that is the domain's `Catalog.DuplicateSkuCode`, not an internal error.
     inTenant: (tenantId, fn) =>
-      withTenant(pool, tenantId, (client) => fn(catalogTransaction(client, tenantId))),
+      withTenant(pool, tenantId, (client) => fn(catalogTransaction(client, tenantId))).catch(
+        (err: unknown) => {
+          throw isUniqueViolation(err, 'skus_code_key') ? concurrentSkuCode() : err;
+        },
+      ),
   };
 }
 

@@ -1,20 +1,8 @@
 import type { ClientBase } from 'pg';
 import type { Cursor, ListQuery } from '../domain/list-query.js';
-import type { MediaRef, ProductStatus, ProductSummary } from '../domain/product.js';
+import type { MediaRef, ProductStatus } from '../domain/product.js';
 import { epochMs } from './product-rows.js';
-
-export interface ListingPage {
-  readonly items: readonly ProductSummary[];
-  /** Where the next page starts; undefined on the last page. */
-  readonly next: Cursor | undefined;
-}
-
-export interface ListingRepository {
-  /** Recomputes the product's lowest live-SKU price per region (after every content change; `created`: no old rows). */
-  refresh(productId: string, options?: { readonly created?: boolean }): Promise<void>;
-  /** One page in a stable keyset order (the sort key, then the id). */
-  list(query: ListQuery): Promise<ListingPage>;
-}
+import type { ListingRepository } from '../app/ports.js';
 
 interface SummaryRow {
   id: string;
@@ -27,8 +15,13 @@ interface SummaryRow {
   primary_media: MediaRef | null;
   version: number;
   created_at: number;
+  updated_at: number;
+  sku_count: number;
   currency: string | null;
   from_price: number | null;
+  owner_currency: string | null;
+  owner_price: number | null;
+  owner_available: number | null;
 }
 
 const ORDER: Record<ListQuery['sort'], string> = {
@@ -68,9 +61,20 @@ function pageQuery(query: ListQuery): { text: string; values: unknown[] } {
     filter.region === undefined
       ? 'NULL::text AS currency, NULL::float8 AS from_price'
       : 'rp.currency, rp.min_amount_minor::float8 AS from_price';
+  // Stock only when asked for: a page with stock is never cached (stock does not move the list cache).
+  const stockColumn = query.includeStock
+    ? `(SELECT coalesce(sum(st.available), 0)::float8 FROM skus s
+         JOIN stock_levels st ON st.tenant_id = s.tenant_id AND st.sku_id = s.id
+         WHERE s.product_id = p.id AND s.retired_at IS NULL AND st.region = p.owner_region) AS owner_available`
+    : 'NULL::float8 AS owner_available';
   const text = `SELECT p.id, p.title, lower(p.title) AS title_key, p.category, p.brand, p.status, p.owner_region,
-      p.media -> 0 AS primary_media, p.version, ${epochMs('p.created_at')} AS created_at, ${priceColumns}
+      p.media -> 0 AS primary_media, p.version, ${epochMs('p.created_at')} AS created_at,
+      ${epochMs('p.updated_at')} AS updated_at,
+      (SELECT count(*)::int FROM skus s WHERE s.product_id = p.id AND s.retired_at IS NULL) AS sku_count,
+      op.currency AS owner_currency, op.min_amount_minor::float8 AS owner_price, ${stockColumn}, ${priceColumns}
     FROM products p ${join}
+    LEFT JOIN product_region_prices op
+      ON op.tenant_id = p.tenant_id AND op.product_id = p.id AND op.region = p.owner_region
     WHERE ${where.join(' AND ')}
     ORDER BY ${ORDER[query.sort]}
     LIMIT ${param(query.pageSize + 1)}`;
@@ -117,6 +121,13 @@ export function listingRepository(client: ClientBase): ListingRepository {
               : { currency: row.currency, amountMinor: row.from_price },
           version: row.version,
           createdAt: row.created_at,
+          updatedAt: row.updated_at,
+          skuCount: row.sku_count,
+          ownerRegionPrice:
+            row.owner_currency === null || row.owner_price === null
+              ? undefined
+              : { currency: row.owner_currency, amountMinor: row.owner_price },
+          ...(row.owner_available === null ? {} : { ownerRegionAvailable: row.owner_available }),
         })),
         next: rows.length > query.pageSize && last !== undefined ? cursorOf(last, query.sort) : undefined,
       };

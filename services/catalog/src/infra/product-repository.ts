@@ -1,33 +1,7 @@
 import type { ClientBase } from 'pg';
-import type { Product, ProductContent, ProductHeader, ProductStatus } from '../domain/product.js';
+import type { ProductStatus } from '../domain/product.js';
 import { epochMs, PRODUCT_SELECT, productFromRow, type ProductRow } from './product-rows.js';
-
-/** The header fields a use case needs to decide on a change, read under a row lock. */
-export interface LockedProduct {
-  readonly id: string;
-  readonly ownerRegion: string;
-  readonly status: ProductStatus;
-  readonly version: number;
-  readonly sequence: number;
-}
-
-export interface ProductRepository {
-  /** The product with its live SKUs, prices and stock, or undefined (also for other tenants' ids). */
-  load(id: string): Promise<Product | undefined>;
-  /** `SELECT … FOR UPDATE` of the product row: serialises edits and stock changes of one product. */
-  lock(id: string): Promise<LockedProduct | undefined>;
-  insert(header: ProductHeader, content: ProductContent): Promise<void>;
-  /** Writes new content with the given version and sequence (the caller holds the row lock). */
-  update(
-    id: string,
-    content: ProductContent,
-    next: Pick<ProductHeader, 'version' | 'sequence' | 'updatedAt' | 'updatedBy'>,
-  ): Promise<void>;
-  /** Bumps the change sequence (stock changes) and returns the header after it. */
-  bumpSequence(
-    id: string,
-  ): Promise<ProductHeader & Pick<ProductContent, 'status' | 'title' | 'category' | 'brand'>>;
-}
+import type { ProductRepository } from '../app/ports.js';
 
 export function productRepository(client: ClientBase): ProductRepository {
   return {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { metrics } from '@opentelemetry/api';
 import type { Redis } from 'ioredis';
 import type { Logger } from '@shopstream/service-defaults';
-import type { CachedListPage, ChangeOutcome, ProductChange, ReadCache } from '../app/read-cache.js';
+import type { CachedListPage, ChangeOutcome, ProductChange, ReadCache } from '../app/ports.js';
 import type { Product } from '../domain/product.js';
 import { APPLY_CHANGE, GET_PRODUCT, PUT_PRODUCT } from './read-cache-scripts.js';
 

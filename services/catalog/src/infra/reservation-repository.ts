@@ -1,27 +1,5 @@
 import type { ClientBase } from 'pg';
-
-export interface Reservation {
-  readonly key: string;
-  readonly skuId: string;
-  readonly region: string;
-  readonly quantity: number;
-  readonly state: 'reserved' | 'released';
-  readonly requestHash: string;
-}
-
-export interface ReservationRepository {
-  /**
-   * Inserts the reservation unless its key exists. A concurrent transaction holding the same key makes this
-   * wait for it (unique index), then report the committed row: `created: false`.
-   */
-  claim(reservation: Omit<Reservation, 'state'>): Promise<{ created: boolean; reservation: Reservation }>;
-  /** The reservation under a row lock, or undefined. */
-  lock(key: string): Promise<Reservation | undefined>;
-  /** Marks it released. */
-  release(key: string, at: number): Promise<void>;
-  /** Records a release of a key that was never reserved (quantity 0), so a late reserve is refused. */
-  tombstone(reservation: Omit<Reservation, 'state' | 'quantity'>, at: number): Promise<boolean>;
-}
+import type { Reservation, ReservationRepository } from '../app/ports.js';
 
 interface ReservationRow {
   key: string;

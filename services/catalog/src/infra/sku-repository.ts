@@ -1,32 +1,6 @@
 import type { ClientBase } from 'pg';
 import type { ProductStatus, RegionPrice, StockLevel } from '../domain/product.js';
-import type { PlannedSku } from '../domain/sku-plan.js';
-
-/** A SKU with what stock changes must know about its product. */
-export interface SkuOwner {
-  readonly skuId: string;
-  readonly code: string;
-  readonly productId: string;
-  readonly ownerRegion: string;
-  readonly productStatus: ProductStatus;
-  readonly retired: boolean;
-}
-
-export interface SkuRepository {
-  /** Ids of the product's live (not retired) SKUs, in position order. */
-  liveIds(productId: string): Promise<string[]>;
-  /** Of `codes`, those already used by SKUs other than `exceptIds` (retired SKUs included: codes never come back). */
-  takenCodes(codes: readonly string[], exceptIds: readonly string[]): Promise<string[]>;
-  /** Inserts new SKUs, updates kept ones (code, options, position) and replaces the prices of all of them. */
-  write(productId: string, skus: readonly PlannedSku[]): Promise<void>;
-  /** Marks SKUs retired (they keep their rows, prices and stock). */
-  retire(ids: readonly string[], at: number): Promise<void>;
-  owner(skuId: string): Promise<SkuOwner | undefined>;
-  /** The SKU's prices, by region. */
-  prices(skuId: string): Promise<RegionPrice[]>;
-  /** The SKU's prices and stock, by region, in one round trip (stock changes read it under the product lock). */
-  state(skuId: string): Promise<{ prices: RegionPrice[]; stock: StockLevel[] }>;
-}
+import type { SkuRepository } from '../app/ports.js';
 
 export function skuRepository(client: ClientBase): SkuRepository {
   return {

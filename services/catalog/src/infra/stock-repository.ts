@@ -1,21 +1,6 @@
 import type { ClientBase } from 'pg';
 import type { StockLevel } from '../domain/product.js';
-
-export interface StockRepository {
-  /** Stock rows of new SKUs. */
-  insertInitial(entries: readonly { skuId: string; region: string; quantity: number }[]): Promise<void>;
-  find(skuId: string, region: string): Promise<StockLevel | undefined>;
-  /**
-   * Moves `quantity` from available to reserved in ONE guarded statement (`available >= quantity`): under
-   * concurrency the row lock serialises the updates and each re-checks the guard, so stock never goes
-   * negative. Undefined when the guard failed or the row does not exist.
-   */
-  reserve(skuId: string, region: string, quantity: number): Promise<StockLevel | undefined>;
-  /** Moves `quantity` from reserved back to available. */
-  release(skuId: string, region: string, quantity: number): Promise<StockLevel | undefined>;
-  /** Sets available (creating the row), leaving reserved as it is. */
-  set(skuId: string, region: string, available: number): Promise<StockLevel>;
-}
+import type { StockRepository } from '../app/ports.js';
 
 interface StockRow {
   region: string;

@@ -1,12 +1,7 @@
 import type { ClientBase } from 'pg';
-import type { ProductSnapshot, ProductVersion, VersionChange } from '../domain/product.js';
+import type { ProductSnapshot, VersionChange } from '../domain/product.js';
 import { epochMs } from './product-rows.js';
-
-export interface VersionRepository {
-  insert(productId: string, version: ProductVersion): Promise<void>;
-  /** Versions below `beforeVersion` (all when undefined), newest first, at most `limit`. */
-  list(productId: string, beforeVersion: number | undefined, limit: number): Promise<ProductVersion[]>;
-}
+import type { VersionRepository } from '../app/ports.js';
 
 interface VersionRow {
   version: number;
@@ -33,6 +28,24 @@ export function versionRepository(client: ClientBase): VersionRepository {
           JSON.stringify(v.snapshot),
         ],
       );
+    },
+    async after(productId, version) {
+      const { rows } = await client.query<{
+        version: number;
+        changed_fields: string[];
+        skus: { id: string; code: string }[];
+      }>(
+        `SELECT version, changed_fields,
+           coalesce((SELECT jsonb_agg(jsonb_build_object('id', s ->> 'id', 'code', s ->> 'code'))
+             FROM jsonb_array_elements(snapshot -> 'skus') s), '[]'::jsonb) AS skus
+         FROM product_versions WHERE product_id = $1 AND version > $2 ORDER BY version`,
+        [productId, version],
+      );
+      return rows.map((row) => ({
+        version: row.version,
+        changedFields: row.changed_fields,
+        snapshot: { skus: row.skus },
+      }));
     },
     async list(productId, beforeVersion, limit) {
       const { rows } = await client.query<VersionRow>(

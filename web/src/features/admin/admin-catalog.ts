@@ -38,14 +38,6 @@ export async function adminProductFromPath(params: Promise<{ id: string }>) {
   return { productId, result, product };
 }
 
-/** The SKU the forms show (the first one) and its price in the owning region, if any. */
-export function primaryPrice(product: CatalogProduct) {
-  const sku = product.skus[0];
-  const price = sku?.prices.find((p) => p.region === product.ownerRegion)?.price;
-  const stock = sku?.stock.find((s) => s.region === product.ownerRegion);
-  return { sku, price, stock };
-}
-
 export function formValuesOf(product: CatalogProduct): Record<string, string> {
   const values: Record<string, string> = {
     title: product.title,
@@ -96,17 +88,18 @@ export function skuRowsOf(product: CatalogProduct): SkuRow[] {
 export const statusNumber = (status: ProductStatusValue): number =>
   status === 'draft' ? PRODUCT_STATUS.DRAFT : PRODUCT_STATUS.ACTIVE;
 
-/** What an edit sent for each SKU (to name the price field behind `skus.N.prices.M`). */
+/** What an edit sent for each SKU (to name the price field behind `skuPrices.N.prices.M`). */
 export type SentSkus = readonly {
   readonly skuId: string;
   readonly prices: readonly { readonly region: string }[];
 }[];
 
-/** Catalog's field paths (`product.skus.0.prices.0.price.amountMinor`) → the form's field names. */
+/** Catalog's field paths (`product.skus.0.prices.0.price.amountMinor`, `patch.title`) → the form's field names. */
 export function formFieldOf(path: string, sent?: SentSkus): string | undefined {
-  const field = path.replace(/^product\./, '');
+  // `product.` (CreateProduct) or `patch.` (EditProduct: `patch.skuPrices.N.prices.M.…` names a sent cell).
+  const field = path.replace(/^(product|patch)\./, '');
   if (/^(title|brand|category|description|status)$/.test(field)) return field;
-  const edited = sent ? /^skus\.(\d+)\.prices\.(\d+)\./.exec(field) : null;
+  const edited = sent ? /^(?:skus|skuPrices)\.(\d+)\.prices\.(\d+)\./.exec(field) : null;
   if (sent && edited) {
     const sku = sent[Number(edited[1])];
     const region = sku?.prices[Number(edited[2])]?.region;

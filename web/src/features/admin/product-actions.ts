@@ -1,20 +1,19 @@
 'use server';
 
-import type { z } from 'zod';
-import { callCatalog } from '@/server/catalog/catalog-client';
+import { SHOP_REGIONS } from '@/features/catalog/catalog-regions';
+import { callCatalog, type CatalogProblem } from '@/server/catalog/catalog-client';
 import { currentPrincipal } from '@/server/identity/session';
 import { redirectOnThisHost } from '@/server/same-site-redirect';
 import {
   FORM_EXPIRED,
   guard,
   idempotencyKeySchema,
-  loadWritableProduct,
   problemState,
   textOf,
   valuesOf,
   versionSchema,
 } from './admin-action-support';
-import { loadProduct, parseProductId, statusNumber, type CatalogProduct } from './admin-catalog';
+import { parseProductId, statusNumber } from './admin-catalog';
 import {
   createFieldNames,
   createProductSchema,
@@ -22,9 +21,10 @@ import {
   toMinorUnits,
   updateFieldNames,
   updateProductSchema,
+  type UpdateProductFields,
 } from './product-form-schema';
 import type { ProductFormState } from './product-form-state';
-import { isPriceFieldName, optionalPriceSchema, pricesOfForm } from './sku-grid-schema';
+import { currencyFieldName, isPriceFieldName, loadedFieldName, priceChangesOfForm } from './sku-grid-schema';
 import { isValidCsrfToken } from './verify-csrf';
 
 /** The edit form's values: the content fields and every price field it sent. */
@@ -90,30 +90,31 @@ export async function createProduct(_previous: ProductFormState, form: FormData)
   return redirectOnThisHost(`/admin?created=${encodeURIComponent(created?.productId ?? '')}`);
 }
 
-/** The content catalog gets for an edit: the product as loaded, with what the form edits replaced. */
-function editedInput(
-  product: CatalogProduct,
-  fields: z.infer<typeof updateProductSchema>,
-  prices: ReadonlyMap<string, { region: string; price: { currencyCode: string; amountMinor: string } }[]>,
-) {
-  return {
+/** The content fields whose value differs from what the form showed: EditProduct's mask and patch. */
+function contentChanges(fields: UpdateProductFields, loaded: Readonly<Record<string, string>>) {
+  const changed = updateFieldNames.filter((name) => fields[name] !== (loaded[name] ?? '').trim());
+  const patch = {
     title: fields.title,
     description: fields.description,
     category: fields.category,
     brand: fields.brand,
-    attributes: product.attributes,
-    media: product.media,
     status: statusNumber(fields.status),
-    skus: product.skus.map((sku) => ({
-      skuId: sku.skuId,
-      code: sku.code,
-      options: sku.options,
-      initialStock: [],
-      prices: prices.get(sku.skuId) ?? sku.prices,
-    })),
   };
+  return { changed, patch };
 }
 
+/** "the current version is 7…" (catalog's VersionConflict field detail) → "7". */
+const currentVersionOf = (problem: CatalogProblem): string =>
+  /current version is (\d+)/.exec(
+    problem.errors.find((e) => e.field === 'expectedVersion')?.detail ?? '',
+  )?.[1] ?? '';
+
+/**
+ * Saves an edit in ONE catalog call (EditProduct, adr/0035): only the fields and price cells that differ
+ * from what the form showed, based on the version it was loaded at. Catalog merges them under its row lock,
+ * so another admin's save of other fields in the meantime is kept, and refuses them (VersionConflict) when
+ * that save changed one of the same fields.
+ */
 export async function updateProduct(_previous: ProductFormState, form: FormData): Promise<ProductFormState> {
   const values = editValuesOf(form);
   const allowed = await guard(form);
@@ -123,45 +124,46 @@ export async function updateProduct(_previous: ProductFormState, form: FormData)
   const expectedVersion = versionSchema.safeParse(form.get('expectedVersion'));
   if (!key.success || !productId || !expectedVersion.success)
     return { values, fieldErrors: {}, formError: FORM_EXPIRED };
-  const parsed = updateProductSchema.safeParse(values);
-  // Every message at once: the content fields and the shape of every typed price.
-  const priceErrors = Object.fromEntries(
-    Object.entries(values).flatMap(([name, typed]) => {
-      if (!isPriceFieldName(name)) return [];
-      const price = optionalPriceSchema.safeParse(typed);
-      return price.success ? [] : [[name, price.error.issues[0]?.message ?? '']];
-    }),
+  const loaded = Object.fromEntries(
+    Object.keys(values).map((name) => [name, textOf(form, loadedFieldName(name))]),
   );
-  if (!parsed.success || Object.keys(priceErrors).length > 0)
+  const currencies = Object.fromEntries(
+    SHOP_REGIONS.map(({ region }) => [region, textOf(form, currencyFieldName(region))] as const).filter(
+      ([, currency]) => currency !== '',
+    ),
+  );
+  // Every message at once: the content fields and every typed price.
+  const parsed = updateProductSchema.safeParse(values);
+  const prices = priceChangesOfForm(values, loaded, currencies);
+  if (!parsed.success || !prices.ok)
     return {
       values,
-      fieldErrors: { ...(parsed.success ? {} : fieldErrorsOf(parsed.error)), ...priceErrors },
+      fieldErrors: {
+        ...(parsed.success ? {} : fieldErrorsOf(parsed.error)),
+        ...(prices.ok ? {} : prices.fieldErrors),
+      },
     };
-  const writable = await loadWritableProduct(productId, values, 'it can no longer be edited.');
-  if (!writable.ok) return writable.state;
-  const { product } = writable;
-  // Someone saved after this form was loaded: say so without sending anything (catalog would refuse too).
-  if (product.version !== expectedVersion.data)
-    return { values, fieldErrors: {}, conflict: { currentVersion: product.version } };
-  // Prices per SKU and region, against the product as it is (a price cannot be emptied, decimals by currency).
-  const prices = pricesOfForm(product.skus, values);
-  if (!prices.ok) return { values, fieldErrors: prices.fieldErrors };
-  const input = editedInput(product, parsed.data, prices.prices);
+  const { changed, patch } = contentChanges(parsed.data, loaded);
+  const updateMask = [...changed, ...(prices.changes.length > 0 ? ['sku_prices'] : [])];
+  // Nothing differs from what the form showed: nothing to save.
+  if (updateMask.length === 0)
+    return redirectOnThisHost(`/admin/products/${productId}/edit?saved=${expectedVersion.data}`);
   const result = await callCatalog(
-    'updateProduct',
-    { idempotencyKey: key.data, productId, expectedVersion: expectedVersion.data, product: input },
+    'editProduct',
+    {
+      idempotencyKey: key.data,
+      productId,
+      expectedVersion: expectedVersion.data,
+      // Only the masked fields are read; the rest are the message's defaults.
+      patch: { ...patch, attributes: {}, media: [], skus: [], skuPrices: [...prices.changes] },
+      updateMask,
+    },
     { authenticated: true },
   );
   if (!result.ok) {
-    if (result.problem.code === 'Catalog.VersionConflict') {
-      const latest = await loadProduct(productId);
-      return {
-        values,
-        fieldErrors: {},
-        conflict: { currentVersion: latest.ok ? (latest.value.product?.version ?? '') : '' },
-      };
-    }
-    return problemState(result.problem, values, product.ownerRegion, input.skus);
+    if (result.problem.code === 'Catalog.VersionConflict')
+      return { values, fieldErrors: {}, conflict: { currentVersion: currentVersionOf(result.problem) } };
+    return problemState(result.problem, values, textOf(form, 'ownerRegion'), prices.changes);
   }
   const saved = result.value.product;
   return redirectOnThisHost(

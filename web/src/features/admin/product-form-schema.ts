@@ -1,3 +1,11 @@
+import {
+  CATEGORY_PATTERN,
+  CURRENCY_CODE_PATTERN,
+  PRODUCT_LIMITS,
+  REGION_PATTERN,
+  SKU_CODE_PATTERN,
+  STOCK_QUANTITY_PATTERN,
+} from '@shopstream/catalog/rules';
 import { z } from 'zod';
 
 // In the browser zod would probe `new Function` to compile parsers, which the nonce CSP (no 'unsafe-eval')
@@ -6,23 +14,21 @@ if (typeof window !== 'undefined') z.config({ jitless: true });
 
 /**
  * The back office's product form: what an admin types, validated the same way in the browser (comfort,
- * on blur) and in the server action (safety). Limits and patterns mirror catalog's own validation
- * (services/catalog/src/domain/product-input.ts), with messages written for people; catalog still decides.
+ * on blur) and in the server action (safety). Limits and patterns are catalog's own (`@shopstream/catalog/rules`),
+ * the messages are written for people; catalog still decides. The price format is the form's (decimals as
+ * typed, turned into minor units here).
  */
 
-export const CATEGORY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*){0,3}$/;
-export const SKU_CODE_PATTERN = /^[A-Z0-9][A-Z0-9._-]{0,63}$/;
-export const REGION_PATTERN = /^[a-z][a-z0-9-]{1,15}$/;
 export const PRICE_PATTERN = /^\d{1,10}(?:\.\d{1,3})?$/;
 export const PRICE_MESSAGE = 'Enter a price like 24.90 (digits, optional decimals).';
-export const STOCK_MESSAGE = 'Enter a whole number of units from 0 to 1,000,000.';
+export const STOCK_MESSAGE = `Enter a whole number of units from 0 to ${PRODUCT_LIMITS.stockQuantity.toLocaleString('en')}.`;
 
 /** Units of stock as typed: 0–1,000,000, digits only (no sign, no decimals, no exponent). */
 export const stockSchema = z
   .string()
   .trim()
-  .regex(/^(0|[1-9]\d{0,6})$/, STOCK_MESSAGE)
-  .refine((v) => Number(v) <= 1_000_000, STOCK_MESSAGE);
+  .regex(STOCK_QUANTITY_PATTERN, STOCK_MESSAGE)
+  .refine((v) => Number(v) <= PRODUCT_LIMITS.stockQuantity, STOCK_MESSAGE);
 
 const text = (label: string, max: number, required: boolean) =>
   z
@@ -40,14 +46,14 @@ export type ProductStatusValue = (typeof productStatusValues)[number];
 
 /** Fields shared by create and edit (edit prices every SKU in its own fields: sku-grid-schema.ts). */
 const contentFields = {
-  title: text('Title', 200, true),
-  brand: text('Brand', 100, true),
+  title: text('Title', PRODUCT_LIMITS.title, true),
+  brand: text('Brand', PRODUCT_LIMITS.brand, true),
   category: z
     .string()
     .trim()
-    .max(100, 'Category must be at most 100 characters.')
+    .max(PRODUCT_LIMITS.category, `Category must be at most ${PRODUCT_LIMITS.category} characters.`)
     .regex(CATEGORY_PATTERN, 'Use 1–4 lower-case words separated by “/”, e.g. home/kitchen.'),
-  description: text('Description', 5_000, false),
+  description: text('Description', PRODUCT_LIMITS.description, false),
   status: z.enum(productStatusValues, { error: 'Choose draft or active.' }),
 };
 
@@ -62,7 +68,7 @@ export const createProductSchema = z.object({
     .string()
     .trim()
     .transform((v) => v.toUpperCase())
-    .pipe(z.string().regex(/^[A-Z]{3}$/, 'Enter a three-letter currency code like EUR.')),
+    .pipe(z.string().regex(CURRENCY_CODE_PATTERN, 'Enter a three-letter currency code like EUR.')),
   skuCode: z
     .string()
     .trim()

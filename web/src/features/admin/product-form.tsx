@@ -10,7 +10,9 @@ import { Textarea } from '@/components/ui/textarea';
 import { createProductSchema, updateProductSchema } from './product-form-schema';
 import type { ProductFormState } from './product-form-state';
 import {
+  currencyFieldName,
   isPriceFieldName,
+  loadedFieldName,
   optionalPriceSchema,
   priceFieldName,
   requiredPriceSchema,
@@ -29,6 +31,8 @@ interface ProductFormProps {
   /** Edit: the product and the version the form was loaded at. */
   readonly productId?: string;
   readonly expectedVersion?: string;
+  /** Edit: the region that owns the product (for messages). */
+  readonly ownerRegion?: string;
   /** Edit: every SKU, priced per shop region in the grid (`price-<skuId>-<region>` fields). */
   readonly skus?: readonly SkuRow[];
 }
@@ -41,7 +45,8 @@ type FieldName = keyof typeof createProductSchema.shape;
  * every error, including a version conflict, which says so and offers the latest version.
  */
 export function ProductForm(props: ProductFormProps) {
-  const { mode, action, csrf, idempotencyKey, initialValues, productId, expectedVersion, skus } = props;
+  const { mode, action, csrf, idempotencyKey, initialValues, productId, expectedVersion, ownerRegion, skus } =
+    props;
   const { state, pending, errorOf, check, submit } = useActionForm(action);
   const value = (name: string) => state.values[name] ?? initialValues[name] ?? '';
 
@@ -127,6 +132,24 @@ export function ProductForm(props: ProductFormProps) {
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       {productId ? <input type="hidden" name="productId" value={productId} /> : null}
       {expectedVersion ? <input type="hidden" name="expectedVersion" value={expectedVersion} /> : null}
+      {/* Edit: what every field showed when the form was loaded (the action sends catalog only what changed,
+          so two admins' edits of different fields both land), and the currency of each region's prices. */}
+      {mode === 'edit' ? (
+        <>
+          {ownerRegion ? <input type="hidden" name="ownerRegion" value={ownerRegion} /> : null}
+          {Object.entries(initialValues).map(([name, loaded]) => (
+            <input key={name} type="hidden" name={loadedFieldName(name)} value={loaded} />
+          ))}
+          {(skus?.[0]?.cells ?? []).map((cell) => (
+            <input
+              key={cell.region}
+              type="hidden"
+              name={currencyFieldName(cell.region)}
+              value={cell.currency}
+            />
+          ))}
+        </>
+      ) : null}
       {/* Re-mounted with every answer, so each field shows what was submitted; read-only while a submit is
           under way (what was typed then would be replaced by the answer). */}
       <fieldset key={JSON.stringify(state.values)} disabled={pending} className="grid min-w-0 gap-5">

@@ -4,7 +4,7 @@ import {
   isPriceFieldName,
   isStockFieldName,
   priceFieldName,
-  pricesOfForm,
+  priceChangesOfForm,
   stockFieldName,
   stockOfForm,
 } from './sku-grid-schema';
@@ -34,34 +34,45 @@ describe('price fields of every SKU per region', () => {
     expect(isStockFieldName(`price-${TEE_S}-eu`)).toBe(false);
   });
 
-  it('sets every typed price in the region’s currency, keeps other regions, adds a newly priced region', () => {
-    const result = pricesOfForm(skus, {
-      [priceFieldName(TEE_S, 'eu')]: '19.99',
-      [priceFieldName(TEE_S, 'us')]: '29',
-      [priceFieldName(TEE_S, 'uk')]: '',
-      [priceFieldName(TEE_M, 'eu')]: ' 31.50 ',
-      [priceFieldName(TEE_M, 'us')]: '33',
-      // uk of TEE_M not sent: nothing changes there
-    });
+  const loaded = {
+    [priceFieldName(TEE_S, 'eu')]: '25.00',
+    [priceFieldName(TEE_S, 'us')]: '29.00',
+    [priceFieldName(TEE_S, 'uk')]: '',
+    [priceFieldName(TEE_M, 'eu')]: '27.00',
+    [priceFieldName(TEE_M, 'us')]: '',
+  };
+  const currencies = { eu: 'EUR', us: 'USD', uk: 'GBP' };
+
+  it('sends only the cells that changed, in the region’s currency, including a newly priced region', () => {
+    const result = priceChangesOfForm(
+      {
+        [priceFieldName(TEE_S, 'eu')]: '19.99',
+        [priceFieldName(TEE_S, 'us')]: '29', // the same amount as loaded: not sent
+        [priceFieldName(TEE_S, 'uk')]: '', // still unpriced
+        [priceFieldName(TEE_M, 'eu')]: ' 27 ',
+        [priceFieldName(TEE_M, 'us')]: '33',
+      },
+      loaded,
+      currencies,
+    );
     if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors));
-    expect(result.prices.get(TEE_S)).toEqual([
-      { region: 'eu', price: { currencyCode: 'EUR', amountMinor: '1999' } },
-      { region: 'us', price: { currencyCode: 'USD', amountMinor: '2900' } },
-      { region: 'eu-west', price: { currencyCode: 'EUR', amountMinor: '2600' } },
-    ]);
-    expect(result.prices.get(TEE_M)).toEqual([
-      { region: 'eu', price: { currencyCode: 'EUR', amountMinor: '3150' } },
-      { region: 'us', price: { currencyCode: 'USD', amountMinor: '3300' } },
+    expect(result.changes).toEqual([
+      { skuId: TEE_S, prices: [{ region: 'eu', price: { currencyCode: 'EUR', amountMinor: '1999' } }] },
+      { skuId: TEE_M, prices: [{ region: 'us', price: { currencyCode: 'USD', amountMinor: '3300' } }] },
     ]);
   });
 
   it('refuses an emptied price, a malformed one and too many decimals, by field', () => {
-    const result = pricesOfForm(skus, {
-      [priceFieldName(TEE_S, 'eu')]: '',
-      [priceFieldName(TEE_S, 'us')]: '12,50',
-      [priceFieldName(TEE_M, 'eu')]: '1.999',
-      [priceFieldName(TEE_M, 'uk')]: '-3',
-    });
+    const result = priceChangesOfForm(
+      {
+        [priceFieldName(TEE_S, 'eu')]: '',
+        [priceFieldName(TEE_S, 'us')]: '12,50',
+        [priceFieldName(TEE_M, 'eu')]: '1.999',
+        [priceFieldName(TEE_M, 'uk')]: '-3',
+      },
+      loaded,
+      currencies,
+    );
     if (result.ok) throw new Error('expected the prices to be refused');
     expect(result.fieldErrors).toEqual({
       [priceFieldName(TEE_S, 'eu')]: 'Enter a price like 24.90 (digits, optional decimals).',

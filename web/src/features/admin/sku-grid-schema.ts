@@ -24,6 +24,16 @@ const stockNamePattern = new RegExp(`^stock-(${SKU_ID})-(.+)$`);
 export const priceFieldName = (skuId: string, region: string): string => `price-${skuId}-${region}`;
 export const stockFieldName = (skuId: string, region: string): string => `stock-${skuId}-${region}`;
 export const isPriceFieldName = (name: string): boolean => priceNamePattern.test(name);
+/** `loaded-<field>`: the value a field showed when the form was rendered (what "changed" is against). */
+export const loadedFieldName = (name: string): string => `loaded-${name}`;
+/** `currency-<region>`: the currency of the product's prices in a region, as the form showed it. */
+export const currencyFieldName = (region: string): string => `currency-${region}`;
+
+/** The SKU id and region a `price-<skuId>-<region>` field names. */
+export function priceFieldOf(name: string): { skuId: string; region: string } | undefined {
+  const match = priceNamePattern.exec(name);
+  return match ? { skuId: (match[1] ?? '').toLowerCase(), region: match[2] ?? '' } : undefined;
+}
 export const isStockFieldName = (name: string): boolean => stockNamePattern.test(name);
 
 /** A price cell the SKU already has a price in: it cannot be emptied here. */
@@ -52,51 +62,55 @@ export function currencyOfRegion(skus: readonly PricedSku[], region: string): st
   return SHOP_REGIONS.find((r) => r.region === region)?.currency ?? 'EUR';
 }
 
-export type PricesOfForm =
-  | { readonly ok: true; readonly prices: ReadonlyMap<string, { region: string; price: Money }[]> }
+/** The prices of one SKU an edit changes (EditProduct's `sku_prices`). */
+export interface SkuPriceChange {
+  readonly skuId: string;
+  readonly prices: { region: string; price: Money }[];
+}
+
+export type PriceChangesOfForm =
+  | { readonly ok: true; readonly changes: readonly SkuPriceChange[] }
   | { readonly ok: false; readonly fieldErrors: Record<string, string> };
 
 /**
- * Every SKU's prices as the form set them: the shop's regions from the typed fields (kept when a field is
- * missing from the submit), any other region the SKU is priced in passed through untouched.
+ * The price cells an edit changes: every `price-<sku>-<region>` field compared with what the form showed
+ * (`loaded`, in minor units of the region's currency, so "24.9" equals "24.90"). A cell that had a price
+ * cannot be emptied; an empty cell stays unpriced. The currency of a region is the form's (`currencies`,
+ * by region), else the shop's; catalog checks it against the product's other prices.
  */
-export function pricesOfForm(
-  skus: readonly PricedSku[],
+export function priceChangesOfForm(
   values: Readonly<Record<string, string>>,
-): PricesOfForm {
+  loaded: Readonly<Record<string, string>>,
+  currencies: Readonly<Record<string, string>>,
+): PriceChangesOfForm {
   const fieldErrors: Record<string, string> = {};
-  const prices = new Map<string, { region: string; price: Money }[]>();
-  for (const sku of skus) {
-    const out: { region: string; price: Money }[] = [];
-    for (const { region } of SHOP_REGIONS) {
-      const name = priceFieldName(sku.skuId, region);
-      const existing = sku.prices.find((p) => p.region === region)?.price;
-      const typed = values[name];
-      if (typed === undefined) {
-        if (existing) out.push({ region, price: existing });
-        continue;
-      }
-      const parsed = (existing ? requiredPriceSchema : optionalPriceSchema).safeParse(typed);
-      if (!parsed.success) {
-        fieldErrors[name] = parsed.error.issues[0]?.message ?? PRICE_MESSAGE;
-        continue;
-      }
-      if (parsed.data === '') continue;
-      const currencyCode = existing?.currencyCode ?? currencyOfRegion(skus, region);
-      const amountMinor = toMinorUnits(parsed.data, currencyCode);
-      if (amountMinor === undefined) {
-        fieldErrors[name] =
-          `Enter a price in ${currencyCode} with at most ${currencyDigits(currencyCode) ?? 2} decimals.`;
-        continue;
-      }
-      out.push({ region, price: { currencyCode, amountMinor } });
+  const bySku = new Map<string, SkuPriceChange>();
+  for (const [name, typed] of Object.entries(values)) {
+    const cell = priceFieldOf(name);
+    if (!cell) continue;
+    const before = (loaded[name] ?? '').trim();
+    const parsed = (before === '' ? optionalPriceSchema : requiredPriceSchema).safeParse(typed);
+    if (!parsed.success) {
+      fieldErrors[name] = parsed.error.issues[0]?.message ?? PRICE_MESSAGE;
+      continue;
     }
-    const shopRegions = new Set<string>(SHOP_REGIONS.map((r) => r.region));
-    for (const p of sku.prices)
-      if (!shopRegions.has(p.region) && p.price) out.push({ region: p.region, price: p.price });
-    prices.set(sku.skuId, out);
+    if (parsed.data === '') continue;
+    const currencyCode =
+      currencies[cell.region] ?? SHOP_REGIONS.find((r) => r.region === cell.region)?.currency ?? 'EUR';
+    const amountMinor = toMinorUnits(parsed.data, currencyCode);
+    if (amountMinor === undefined) {
+      fieldErrors[name] =
+        `Enter a price in ${currencyCode} with at most ${currencyDigits(currencyCode) ?? 2} decimals.`;
+      continue;
+    }
+    if (before !== '' && toMinorUnits(before, currencyCode) === amountMinor) continue;
+    const change = bySku.get(cell.skuId) ?? { skuId: cell.skuId, prices: [] };
+    change.prices.push({ region: cell.region, price: { currencyCode, amountMinor } });
+    bySku.set(cell.skuId, change);
   }
-  return Object.keys(fieldErrors).length > 0 ? { ok: false, fieldErrors } : { ok: true, prices };
+  return Object.keys(fieldErrors).length > 0
+    ? { ok: false, fieldErrors }
+    : { ok: true, changes: [...bySku.values()] };
 }
 
 export interface StockChange {

@@ -12,10 +12,7 @@ import {
 } from './admin-action-support';
 import { parseProductId } from './admin-catalog';
 import type { ProductFormState } from './product-form-state';
-import { isStockFieldName, stockOfForm } from './sku-grid-schema';
-
-/** `loaded-<field>`: the value a stock field showed when the page was rendered (what "changed" is against). */
-const LOADED_PREFIX = 'loaded-';
+import { isStockFieldName, loadedFieldName, stockOfForm } from './sku-grid-schema';
 
 /**
  * The stock form's action: CSRF first, then the signed-in admin, then every typed value checked (nothing is
@@ -37,7 +34,7 @@ export async function saveStock(_previous: ProductFormState, form: FormData): Pr
   if (!writable.ok) return writable.state;
   const { product } = writable;
   const loaded = Object.fromEntries(
-    entries.map(([name]) => [name, textOf(form, `${LOADED_PREFIX}${name}`)] as const),
+    entries.map(([name]) => [name, textOf(form, loadedFieldName(name))] as const),
   );
   const parsed = stockOfForm(product.skus, entries, loaded);
   if (!parsed.ok)

@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import type { ProductFormState } from './product-form-state';
-import { stockFieldName, stockValueSchema } from './sku-grid-schema';
+import { loadedFieldName, stockFieldName, stockValueSchema } from './sku-grid-schema';
 import { SkuGridTable } from './sku-grid-table';
 import type { SkuRow } from './sku-row';
 import { useActionForm } from './use-action-form';
@@ -39,7 +39,7 @@ export function StockForm({ action, csrf, idempotencyKey, productId, skus, initi
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <input type="hidden" name="productId" value={productId} />
       {Object.entries(initialValues).map(([name, value]) => (
-        <input key={name} type="hidden" name={`loaded-${name}`} value={value} />
+        <input key={name} type="hidden" name={loadedFieldName(name)} value={value} />
       ))}
       <fieldset key={JSON.stringify(state.values)} disabled={pending} className="grid min-w-0 gap-3">
         <legend className="text-sm font-medium">Available units per variant and region</legend>

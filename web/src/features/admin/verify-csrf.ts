@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { cookies } from 'next/headers';
-import { REFRESH_COOKIE } from '@/server/identity/cookie-names';
+import { REFRESH_COOKIE } from '@shopstream/service-defaults/contracts/session-cookies';
 
 /**
  * The CSRF check of adr/0018, done by the web app itself for mutations it sends elsewhere than identity

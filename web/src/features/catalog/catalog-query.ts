@@ -1,3 +1,4 @@
+import { CATEGORY_PATTERN, PRODUCT_LIMITS } from '@shopstream/catalog/rules';
 import { currencyOf, DEFAULT_REGION, isShopRegion, minorDigits, type ShopRegion } from './catalog-regions';
 
 /**
@@ -15,7 +16,6 @@ export const MAX_TRAIL = 8;
 /** What the form echoes back of a value (a huge query string must not come back huge). */
 const MAX_ECHO = 200;
 
-const CATEGORY = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*){0,3}$/;
 const AMOUNT = /^\d{1,9}(?:\.\d{1,3})?$/;
 const TOKEN = /^[A-Za-z0-9_=.-]{1,2048}$/;
 
@@ -74,8 +74,9 @@ export function parseListingQuery(params: SearchParams): ListingQuery {
 
   let category = '';
   if (raw.category !== '') {
-    if (raw.category.length > 100) errors.category = 'A category has at most 100 characters.';
-    else if (!CATEGORY.test(raw.category))
+    if (raw.category.length > PRODUCT_LIMITS.category)
+      errors.category = `A category has at most ${PRODUCT_LIMITS.category} characters.`;
+    else if (!CATEGORY_PATTERN.test(raw.category))
       errors.category = 'Use a category path such as home/kitchen (letters, digits, "-" and "/").';
     else category = raw.category;
   }

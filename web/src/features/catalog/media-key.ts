@@ -1,3 +1,5 @@
+import { isTenantId } from '@shopstream/service-defaults/contracts/tenant-id';
+
 /**
  * Product images are served by this app at `/media/<object key>` (adr/0022). Object keys are the catalog's
  * `MediaRef.key`: `<tenant>/…/<name>.<ext>`, path segments of letters, digits, `.`, `_` and `-`.
@@ -20,8 +22,6 @@ export type MediaKeyResult =
   | { readonly ok: true; readonly key: string; readonly tenant: string; readonly contentType: string }
   | { readonly ok: false; readonly status: 400 | 404; readonly detail: string };
 
-const TENANT = /^[a-z0-9][a-z0-9-]{1,62}$/;
-
 /**
  * Checks the decoded path segments of `/media/…`: no `.`/`..` or empty segments, no separators or
  * control characters inside a segment, a tenant id first, and a known image extension. Whose tenant may
@@ -37,7 +37,7 @@ export function parseMediaKey(segments: readonly string[]): MediaKeyResult {
   const name = segments.at(-1) ?? '';
   const extension = name.includes('.') ? (name.split('.').at(-1) ?? '').toLowerCase() : '';
   const contentType = MEDIA_CONTENT_TYPES[extension];
-  if (!TENANT.test(segments[0] ?? '')) return { ok: false, status: 400, detail: 'not a media key' };
+  if (!isTenantId(segments[0] ?? '')) return { ok: false, status: 400, detail: 'not a media key' };
   if (contentType === undefined) return { ok: false, status: 404, detail: 'no such image' };
   return { ok: true, key: segments.join('/'), tenant: segments[0] ?? '', contentType };
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { cookies } from 'next/headers';
-import { ACCESS_COOKIE } from '../identity/cookie-names';
+import { ACCESS_COOKIE } from '@shopstream/service-defaults/contracts/session-cookies';
 import { requestContext } from '../request-context';
 import {
   callCatalogAs,

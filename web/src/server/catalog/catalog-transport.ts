@@ -1,5 +1,6 @@
 import type * as GrpcJs from '@grpc/grpc-js';
-import type { Client, Metadata, ServiceError } from '@grpc/grpc-js';
+import type { Client, Metadata } from '@grpc/grpc-js';
+import type { GrpcFailure, ProblemJson } from '@shopstream/service-defaults/contracts';
 import type { CatalogServiceService } from '@shopstream/proto/catalog/v1/catalog_service.js';
 import { webConfig } from '../config';
 
@@ -32,24 +33,14 @@ export type CatalogResult<T> = { ok: true; value: T } | { ok: false; problem: Ca
 
 const UNAVAILABLE_DETAIL = 'The catalog is unavailable right now. Please try again in a moment.';
 
-// gRPC status code → HTTP status, as google.rpc.Code documents it.
-const HTTP_BY_GRPC: Record<number, number> = {
-  3: 400, // INVALID_ARGUMENT
-  5: 404, // NOT_FOUND
-  6: 409, // ALREADY_EXISTS
-  7: 403, // PERMISSION_DENIED
-  8: 429, // RESOURCE_EXHAUSTED
-  9: 400, // FAILED_PRECONDITION
-  10: 409, // ABORTED
-  16: 401, // UNAUTHENTICATED
-};
-
 interface Runtime {
   readonly grpc: typeof GrpcJs;
   readonly definitions: Definitions;
   /** The generated module: `<Method>Request.fromPartial` fills unset fields with their proto defaults. */
   readonly messages: Record<string, unknown>;
   readonly client: Client;
+  /** service-defaults' one gRPC failure → problem mapping. */
+  readonly problemFromGrpcFailure: (failure: GrpcFailure) => ProblemJson | undefined;
 }
 
 let runtime: Promise<Runtime> | undefined;
@@ -61,38 +52,31 @@ function loadRuntime(): Promise<Runtime> {
     const generated = await import(
       /* turbopackIgnore: true */ /* webpackIgnore: true */ '@shopstream/proto/catalog/v1/catalog_service.js'
     );
+    const contracts = await import(
+      /* turbopackIgnore: true */ /* webpackIgnore: true */ '@shopstream/service-defaults/contracts'
+    );
     const client = new grpc.Client(
       `127.0.0.1:${webConfig().DAPR_GRPC_PORT}`,
       grpc.credentials.createInsecure(),
     );
-    return { grpc, definitions: generated.CatalogServiceService, messages: generated, client };
+    return {
+      grpc,
+      definitions: generated.CatalogServiceService,
+      messages: generated,
+      client,
+      problemFromGrpcFailure: contracts.problemFromGrpcFailure,
+    };
   })();
   return runtime;
 }
 
-function problemOf(error: ServiceError): CatalogProblem {
-  const reason = error.metadata?.get('x-error-code').map(String)[0];
-  const [rawFields] = error.metadata?.get('x-field-errors') ?? [];
-  let errors: CatalogFieldProblem[] = [];
-  if (rawFields !== undefined) {
-    try {
-      errors = (JSON.parse(String(rawFields)) as CatalogFieldProblem[]).map((f) => ({
-        field: String(f.field),
-        detail: String(f.detail),
-      }));
-    } catch {
-      errors = [];
-    }
-  }
+/** A failed call as the page's problem: the service's coded error (service-defaults' one mapping), else unavailable. */
+function problemOf(runtime: Runtime, error: GrpcFailure): CatalogProblem {
+  const problem = runtime.problemFromGrpcFailure(error);
   // UNAVAILABLE, DEADLINE_EXCEEDED, INTERNAL, UNKNOWN (sidecar or app down): one message, no internals.
-  const status = HTTP_BY_GRPC[error.code];
-  if (reason === undefined || status === undefined)
+  if (problem === undefined || problem.status >= 500)
     return { status: 503, code: 'Web.CatalogUnavailable', detail: UNAVAILABLE_DETAIL, errors: [] };
-  // The service's details read `<code>: <message>`; the message alone is for people.
-  const detail = error.details.startsWith(`${reason}: `)
-    ? error.details.slice(reason.length + 2)
-    : error.details;
-  return { status, code: reason, detail, errors };
+  return { status: problem.status, code: problem.code, detail: problem.detail, errors: problem.errors ?? [] };
 }
 
 export interface CatalogCaller {
@@ -109,7 +93,8 @@ export async function callCatalogAs<M extends CatalogMethod>(
   caller: CatalogCaller,
 ): Promise<CatalogResult<CatalogResponse<M>>> {
   const config = webConfig();
-  const { grpc, definitions, messages, client } = await loadRuntime();
+  const runtime = await loadRuntime();
+  const { grpc, definitions, messages, client } = runtime;
   const definition = definitions[method];
   const metadata: Metadata = new grpc.Metadata();
   metadata.set('dapr-app-id', 'catalog');
@@ -130,9 +115,9 @@ export async function callCatalogAs<M extends CatalogMethod>(
       metadata,
       { deadline: Date.now() + (caller.deadlineMs ?? 5_000) },
       (error, response) => {
-        if (error) resolve({ ok: false, problem: problemOf(error) });
+        if (error) resolve({ ok: false, problem: problemOf(runtime, error) });
         else if (response === undefined)
-          resolve({ ok: false, problem: problemOf({ code: 14 } as ServiceError) });
+          resolve({ ok: false, problem: problemOf(runtime, { code: 14, details: 'no response' }) });
         else resolve({ ok: true, value: response });
       },
     );

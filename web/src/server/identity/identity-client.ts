@@ -2,6 +2,7 @@ import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { webConfig } from '../config';
 import { requestContext } from '../request-context';
+import { CSRF_HEADER } from '@shopstream/service-defaults/contracts/session-cookies';
 import { parseSetCookie } from './set-cookie';
 
 export interface FieldProblem {
@@ -47,7 +48,7 @@ export async function callIdentity<T>(path: string, options: CallOptions = {}): 
     'x-forwarded-for': context.clientIp,
   };
   if (cookieHeader) requestHeaders.cookie = cookieHeader;
-  if (options.csrfToken) requestHeaders['x-csrf-token'] = options.csrfToken;
+  if (options.csrfToken) requestHeaders[CSRF_HEADER] = options.csrfToken;
   if (options.body !== undefined) requestHeaders['content-type'] = 'application/json';
   let response: Response;
   try {

@@ -1,7 +1,12 @@
 import type { NextRequest } from 'next/server';
 import { webConfig } from '../config';
 import { tenantFromHost } from '../tenant-from-host';
-import { ACCESS_COOKIE, CSRF_COOKIE, REFRESH_COOKIE } from './cookie-names';
+import {
+  ACCESS_COOKIE,
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  REFRESH_COOKIE,
+} from '@shopstream/service-defaults/contracts/session-cookies';
 
 export interface Refreshed {
   /** identity's Set-Cookie headers, to relay unchanged. */
@@ -29,7 +34,7 @@ export async function refreshSession(request: NextRequest): Promise<Refreshed | 
           'dapr-api-token': config.DAPR_API_TOKEN,
           'x-tenant-id': tenantFromHost(request.headers.get('host'), config.WEB_DEFAULT_TENANT),
           'x-forwarded-for': request.headers.get('x-forwarded-for') ?? '127.0.0.1',
-          'x-csrf-token': request.cookies.get(CSRF_COOKIE)?.value ?? '',
+          [CSRF_HEADER]: request.cookies.get(CSRF_COOKIE)?.value ?? '',
           cookie: request.headers.get('cookie') ?? '',
           'content-type': 'application/json',
         },

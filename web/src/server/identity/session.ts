@@ -3,7 +3,7 @@ import type { Principal, TokenVerifier } from '@shopstream/service-defaults/auth
 import { cookies } from 'next/headers';
 import { webConfig } from '../config';
 import { requestContext } from '../request-context';
-import { ACCESS_COOKIE, CSRF_COOKIE } from './cookie-names';
+import { ACCESS_COOKIE, CSRF_COOKIE } from '@shopstream/service-defaults/contracts/session-cookies';
 
 let verifier: Promise<TokenVerifier> | undefined;
 

@@ -1,6 +1,12 @@
 import { createHmac } from 'node:crypto';
 import { parse, serialize, type SerializeOptions } from 'cookie';
 import { DomainError, ErrorKind, tokensEqual } from '@shopstream/service-defaults';
+import {
+  ACCESS_COOKIE,
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  REFRESH_COOKIE,
+} from '@shopstream/service-defaults/contracts';
 
 /**
  * The browser session as three cookies, all `__Host-` (so: Secure, Path=/, no Domain — the browser refuses
@@ -12,10 +18,7 @@ import { DomainError, ErrorKind, tokensEqual } from '@shopstream/service-default
  *   `x-csrf-token` header of every cookie-authenticated mutation.
  * Browsers treat http://localhost as a secure context, so Secure cookies work in local development.
  */
-export const ACCESS_COOKIE = '__Host-shopstream-access';
-export const REFRESH_COOKIE = '__Host-shopstream-refresh';
-export const CSRF_COOKIE = '__Host-shopstream-csrf';
-export const CSRF_HEADER = 'x-csrf-token';
+export { ACCESS_COOKIE, CSRF_COOKIE, CSRF_HEADER, REFRESH_COOKIE };
 
 export interface CookieSession {
   readonly accessToken: string;

@@ -5,7 +5,6 @@ import { Button, buttonVariants } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { primaryPrice } from '@/features/admin/admin-catalog';
 import { CatalogProblemNotice } from '@/features/admin/catalog-problem-notice';
 import {
   formatMoney,
@@ -46,18 +45,11 @@ export default async function AdminProductsPage({
         maxPriceMinor: '0',
         status: statusFilters[status],
       },
+      // The summaries carry the owner region's price, units available there and the last change: one call.
+      includeStock: true,
     },
     { authenticated: true, noCache: true },
   );
-  // Stock, prices and the last change are on the product itself: one read per row (cached by catalog).
-  const details = list.ok
-    ? await Promise.all(
-        list.value.products.map(async (p) => {
-          const r = await callCatalog('getProduct', { productId: p.productId }, { authenticated: true });
-          return r.ok ? r.value.product : undefined;
-        }),
-      )
-    : [];
   const query = (extra: Record<string, string>) => {
     const q = new URLSearchParams({ ...(status === 'all' ? {} : { status }), ...extra });
     const s = q.toString();
@@ -119,11 +111,7 @@ export default async function AdminProductsPage({
             </TableRow>
           </TableHeader>
           <TableBody>
-            {list.value.products.map((summary, i) => {
-              const product = details[i];
-              const { price, stock } = product
-                ? primaryPrice(product)
-                : { price: undefined, stock: undefined };
+            {list.value.products.map((summary) => {
               return (
                 <TableRow key={summary.productId}>
                   <TableCell className="max-w-64 font-medium break-words">
@@ -136,12 +124,12 @@ export default async function AdminProductsPage({
                   </TableCell>
                   <TableCell>{statusLabel(summary.status)}</TableCell>
                   <TableCell>{summary.ownerRegion}</TableCell>
-                  <TableCell>{formatMoney(price)}</TableCell>
-                  <TableCell>{stock ? stock.available : '—'}</TableCell>
+                  <TableCell>{formatMoney(summary.ownerRegionPrice)}</TableCell>
+                  <TableCell>{summary.ownerRegionAvailable ?? '—'}</TableCell>
                   <TableCell>
-                    {product ? (
-                      <time dateTime={isoTimestamp(product.updatedAt)}>
-                        {formatTimestamp(product.updatedAt)}
+                    {summary.updatedAt ? (
+                      <time dateTime={isoTimestamp(summary.updatedAt)}>
+                        {formatTimestamp(summary.updatedAt)}
                       </time>
                     ) : (
                       '—'

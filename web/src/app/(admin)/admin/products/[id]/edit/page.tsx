@@ -78,6 +78,7 @@ export default async function EditProductPage({
               initialValues={formValuesOf(product)}
               productId={productId}
               expectedVersion={product.version}
+              ownerRegion={product.ownerRegion}
               skus={skuRowsOf(product)}
             />
           </Card>

@@ -1,7 +1,7 @@
 import type { CloudEvent, DeliveryOutcome, EventSubscription } from '@shopstream/service-defaults';
 import { ProductChanged, ProductChangeKind } from '@shopstream/proto/events/v1/product_events.js';
-import { PRODUCT_CHANGED_TYPE, PRODUCT_EVENTS_TOPIC } from '../app/product-events.js';
-import type { ChangeOutcome, ReadCache } from '../app/read-cache.js';
+import { PRODUCT_CHANGED_TYPE, PRODUCT_EVENTS_TOPIC } from '../../app/product-events.js';
+import type { ChangeOutcome, ReadCache } from '../../app/ports.js';
 
 export const PRODUCT_EVENTS_DEAD_LETTER_TOPIC = 'product.events.dead';
 

@@ -9,6 +9,8 @@ import {
   type CatalogServiceServer,
   type CreateProductRequest,
   type CreateProductResponse,
+  type EditProductRequest,
+  type EditProductResponse,
   type GetProductRequest,
   type GetProductResponse,
   type ListProductsRequest,
@@ -22,17 +24,18 @@ import {
   type UpdateStockRequest,
   type UpdateStockResponse,
 } from '@shopstream/proto/catalog/v1/catalog_service.js';
-import { ProductInput } from '@shopstream/proto/catalog/v1/product.js';
-import { archiveProduct } from '../app/archive-product.js';
-import type { CatalogDeps } from '../app/catalog-deps.js';
-import { createProduct } from '../app/create-product.js';
-import { getProduct } from '../app/get-product.js';
-import { listProductVersions } from '../app/list-product-versions.js';
-import { listProducts } from '../app/list-products.js';
-import { setStock } from '../app/set-stock.js';
-import { updateProduct } from '../app/update-product.js';
-import { updateStock } from '../app/update-stock.js';
-import { payloadTooLarge } from '../domain/catalog-errors.js';
+import { ProductInput, ProductPatch } from '@shopstream/proto/catalog/v1/product.js';
+import { archiveProduct } from '../../app/archive-product.js';
+import type { CatalogDeps } from '../../app/ports.js';
+import { createProduct } from '../../app/create-product.js';
+import { editProduct } from '../../app/edit-product.js';
+import { getProduct } from '../../app/get-product.js';
+import { listProductVersions } from '../../app/list-product-versions.js';
+import { listProducts } from '../../app/list-products.js';
+import { setStock } from '../../app/set-stock.js';
+import { updateProduct } from '../../app/update-product.js';
+import { updateStock } from '../../app/update-stock.js';
+import { payloadTooLarge } from '../../domain/catalog-errors.js';
 import { actorOf, bypassesCache, viewerOf, type CallContextDeps } from './call-context.js';
 import {
   productMessage,
@@ -42,7 +45,7 @@ import {
   versionMessage,
 } from './product-messages.js';
 
-/** A ProductInput larger than this (encoded) is refused before validation: 256 KiB. */
+/** A ProductInput or ProductPatch larger than this (encoded) is refused before validation: 256 KiB. */
 export const MAX_PRODUCT_INPUT_BYTES = 256 * 1024;
 
 const SORT: Record<number, string> = {
@@ -64,6 +67,14 @@ function productInput(input: ProductInput | undefined): unknown {
   if (ProductInput.encode(input).finish().length > MAX_PRODUCT_INPUT_BYTES)
     throw payloadTooLarge('product', MAX_PRODUCT_INPUT_BYTES);
   return { ...input, status: statusName(input.status) };
+}
+
+/** The ProductPatch as the domain parses it (same fields, the status enum named). */
+function productPatch(patch: ProductPatch | undefined): unknown {
+  if (patch === undefined) return undefined;
+  if (ProductPatch.encode(patch).finish().length > MAX_PRODUCT_INPUT_BYTES)
+    throw payloadTooLarge('patch', MAX_PRODUCT_INPUT_BYTES);
+  return { ...patch, status: statusName(patch.status) };
 }
 
 const sequenceOf = (value: string) => (/^\d{1,15}$/.test(value) ? Number(value) : 0);
@@ -101,6 +112,7 @@ export function catalogGrpcService(deps: CatalogDeps, context: CallContextDeps):
             status: statusName(filter?.status ?? 0),
           },
           sort: SORT[request.sort] ?? 'unknown',
+          includeStock: request.includeStock,
         },
         { bypassCache: bypassesCache(call) },
       );
@@ -139,6 +151,16 @@ export function catalogGrpcService(deps: CatalogDeps, context: CallContextDeps):
       const product = await updateProduct(deps, actor, {
         ...request,
         product: productInput(request.product),
+      });
+      return { product: productMessage(product) };
+    }),
+
+    editProduct: unaryHandler<EditProductRequest, EditProductResponse>(async (request, call) => {
+      const actor = await actorOf(context, call, paths.editProduct.path);
+      const product = await editProduct(deps, actor, {
+        ...request,
+        patch: productPatch(request.patch),
+        updateMask: request.updateMask ?? [],
       });
       return { product: productMessage(product) };
     }),

@@ -14,7 +14,7 @@ import type {
   ProductSummary,
   ProductVersion,
   StockLevel,
-} from '../domain/product.js';
+} from '../../domain/product.js';
 
 const STATUS: Record<Status, ProductStatus> = {
   draft: ProductStatus.PRODUCT_STATUS_DRAFT,
@@ -87,6 +87,17 @@ export function summaryMessage(summary: ProductSummary): ProductSummaryMessage {
         : { currencyCode: summary.fromPrice.currency, amountMinor: String(summary.fromPrice.amountMinor) },
     version: String(summary.version),
     createdAt: timestamp(summary.createdAt),
+    updatedAt: timestamp(summary.updatedAt),
+    skuCount: summary.skuCount,
+    ownerRegionPrice:
+      summary.ownerRegionPrice === undefined
+        ? undefined
+        : {
+            currencyCode: summary.ownerRegionPrice.currency,
+            amountMinor: String(summary.ownerRegionPrice.amountMinor),
+          },
+    ownerRegionAvailable:
+      summary.ownerRegionAvailable === undefined ? undefined : String(summary.ownerRegionAvailable),
   };
 }
 

@@ -13,6 +13,7 @@ export const CATALOG_ACCESS_POLICY: AccessPolicy = {
   [CatalogServiceService.updateStock.path]: { roles: [] },
   [CatalogServiceService.createProduct.path]: { roles: [] },
   [CatalogServiceService.updateProduct.path]: { roles: [] },
+  [CatalogServiceService.editProduct.path]: { roles: [] },
   [CatalogServiceService.archiveProduct.path]: { roles: [] },
   [CatalogServiceService.listProductVersions.path]: { roles: [] },
   [CatalogServiceService.setStock.path]: { roles: [] },

@@ -7,10 +7,10 @@ import { silentLogger } from '@shopstream/testing/database';
 import { ProductChanged, ProductChangeKind } from '@shopstream/proto/events/v1/product_events.js';
 import { ports } from '../../../../tools/stack/ports.js';
 import { PRODUCT_CHANGED_TYPE } from '../app/product-events.js';
-import type { ReadCache } from '../app/read-cache.js';
+import type { ReadCache } from '../app/ports.js';
 import type { Product } from '../domain/product.js';
 import { createRedisReadCache } from '../infra/redis-read-cache.js';
-import { applyProductChanged } from './product-events-consumer.js';
+import { applyProductChanged } from '../adapters/events/product-events-consumer.js';
 
 /** The read cache's consumer of `product.events` against the stack's real Redis. */
 describe('ProductChanged consumer (read cache, real Redis)', () => {

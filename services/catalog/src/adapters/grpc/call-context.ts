@@ -9,9 +9,9 @@ import {
 } from '@shopstream/service-defaults/auth';
 import { DomainError, ErrorKind, singleMetadataValue } from '@shopstream/service-defaults';
 import { assertTenantId } from '@shopstream/service-defaults/postgres';
-import type { Actor } from '../app/actor.js';
-import type { Viewer } from '../app/viewer.js';
-import { tenantRequired } from '../domain/catalog-errors.js';
+import type { Actor } from '../../app/actor.js';
+import type { Viewer } from '../../app/viewer.js';
+import { tenantRequired } from '../../domain/catalog-errors.js';
 import { CATALOG_ACCESS_POLICY } from './catalog-access-policy.js';
 
 export interface CallContextDeps {
