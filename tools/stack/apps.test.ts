@@ -30,19 +30,29 @@ const portOf = (file: string, appId: string) =>
 describe('port blocks', () => {
   it('keeps the product apps on the ports they had (web at appBase + 60 = 19060 unshifted)', () => {
     const blocks = Object.fromEntries(readAppsFile(productFile).map((a) => [a.appID, a.portBlock]));
-    expect(blocks).toEqual({ identity: 3, 'identity-sessions': 4, catalog: 5, web: 6 });
+    expect(blocks).toEqual({
+      identity: 3,
+      'identity-sessions': 4,
+      catalog: 5,
+      web: 6,
+      orders: 7,
+      'orders-cart': 8,
+      payments: 9,
+    });
     expect(portOf(productFile, 'web')).toBe(ports.appBase + 60);
   });
 
   it('gives appended apps the next blocks, moving nobody', () => {
-    const file = productWith(appended('orders') + appended('payments'));
-    expect(portOf(file, 'orders')).toBe(ports.appBase + 70);
-    expect(portOf(file, 'payments')).toBe(ports.appBase + 80);
+    // Two services still to come, appended after the last app of today (payments, block 9).
+    const file = productWith(appended('search') + appended('feed'));
+    expect(portOf(file, 'search')).toBe(ports.appBase + 100);
+    expect(portOf(file, 'feed')).toBe(ports.appBase + 110);
     expect(portOf(file, 'web')).toBe(ports.appBase + 60);
+    expect(portOf(file, 'payments')).toBe(ports.appBase + 90);
   });
 
   it('runs the test apps beside the product and appended apps without a clash', () => {
-    const file = productWith(appended('orders') + appended('payments'));
+    const file = productWith(appended('search') + appended('feed'));
     expect(() => checkPortBlocks([...readAppsFile(file), ...readAppsFile(testAppsFile)])).not.toThrow();
     const skeleton = readAppsFile(testAppsFile).find((a) => a.appID === 'skeleton-caller');
     expect(skeleton?.portBlock).toBe(2);

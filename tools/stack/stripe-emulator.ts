@@ -15,9 +15,9 @@ export const stripeApiUrl = () => `http://127.0.0.1:${ports.stripe}`;
 
 /** Webhook endpoints of the apps in this stack: the payments app's HTTP side, when it is in the app list. */
 export function stripeWebhookUrls(apps: readonly AppDefinition[]): string[] {
-  const index = apps.findIndex((app) => app.appID === STRIPE_WEBHOOK_APP);
-  if (index < 0) return [];
-  return [`http://127.0.0.1:${appPorts(index).appHttp}${STRIPE_WEBHOOK_PATH}`];
+  const app = apps.find((a) => a.appID === STRIPE_WEBHOOK_APP);
+  if (app === undefined) return [];
+  return [`http://127.0.0.1:${appPorts(app.portBlock).appHttp}${STRIPE_WEBHOOK_PATH}`];
 }
 
 /** An authenticated read, so "ready" means the API answers, not just that a socket is open. */

@@ -31,8 +31,10 @@ describe('tiltSpec', () => {
     const infra = spec.resources.filter((r) => r.labels.includes('infra')).map((r) => r.name);
     expect(byName('identity').resourceDeps).toEqual(infra);
     expect(byName('identity-sessions').resourceDeps).toEqual([...infra, 'identity']);
-    // The examples start after the product.
-    expect(byName('skeleton-callee').resourceDeps).toEqual([...infra, 'web']);
+    // The examples start after the product (after its last app in dapr/apps.yaml).
+    const lastProductApp = productSpec.resources.filter((r) => !r.labels.includes('infra')).at(-1)?.name;
+    expect(lastProductApp).toBe('payments');
+    expect(byName('skeleton-callee').resourceDeps).toEqual([...infra, lastProductApp]);
     expect(byName('skeleton-worker').resourceDeps).toEqual([...infra, 'skeleton-callee']);
   });
 
