@@ -11,6 +11,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../paths.mjs';
+import { testStackOptions } from './test-stack.js';
 import type { Profile } from '../stack/dapr-resources.js';
 
 const BENCH_GROUPS = ['bootstrap', 'sidecar', 'actors', 'identity', 'catalog', 'web', 'tilt'] as const;
@@ -51,14 +52,7 @@ rmSync(dataRoot, { recursive: true, force: true });
 const supervisorOf =
   (profile: Profile) =>
   (log: (line: string) => void = () => undefined) =>
-    new Supervisor(
-      stackProcesses({
-        profile,
-        extraAppsFiles: [join(repoRoot, 'test', 'platform', 'apps.yaml')],
-        extraTopicsFiles: [join(repoRoot, 'test', 'platform', 'topics.yaml')],
-      }),
-      log,
-    );
+    new Supervisor(stackProcesses(testStackOptions(profile)), log);
 
 /** Starts a stack, runs `measure` against it (control API up, for tests' helpers), and stops it. */
 async function withStack(profile: Profile, measure: () => Promise<void>): Promise<void> {

@@ -1,10 +1,9 @@
-import { join } from 'node:path';
-import { repoRoot } from '../paths.mjs';
 import type { Profile } from '../stack/dapr-resources.js';
+import { TEST_APPS_FILE, TEST_TOPICS_FILE } from '../stack/test-apps.js';
 
-/** The apps and topics `npm test` adds to the product's: the platform's test apps (test/platform). */
+/** The stack `npm test` and the benches run: the product's apps and topics plus the test apps (test/platform). */
 export const testStackOptions = (profile: Profile) => ({
   profile,
-  extraAppsFiles: [join(repoRoot, 'test', 'platform', 'apps.yaml')],
-  extraTopicsFiles: [join(repoRoot, 'test', 'platform', 'topics.yaml')],
+  extraAppsFiles: [TEST_APPS_FILE],
+  extraTopicsFiles: [TEST_TOPICS_FILE],
 });

@@ -5,9 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { repoRoot } from '../paths.mjs';
 import { appProcesses, checkPortBlocks, readAppsFile } from './apps.js';
 import { ports } from './ports.js';
+import { TEST_APPS_FILE } from './test-apps.js';
 
 const productFile = join(repoRoot, 'dapr', 'apps.yaml');
-const testAppsFile = join(repoRoot, 'test', 'platform', 'apps.yaml');
+const testAppsFile = TEST_APPS_FILE;
 const dapr = { resourcesPath: '/r', configPath: '/c' };
 
 let dir = '';

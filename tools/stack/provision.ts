@@ -43,14 +43,18 @@ export async function createKvTable(): Promise<void> {
   ddb.destroy();
 }
 
-/** The product-image bucket, created once when versitygw is first ready (the seed, tests and apps expect it). */
-export async function createMediaBucket(): Promise<void> {
-  const s3 = new S3Client({
+/** A client of the stack's S3 API (versitygw) with its development credentials; `destroy()` it when done. */
+export const stackS3Client = (): S3Client =>
+  new S3Client({
     endpoint: `http://127.0.0.1:${ports.s3}`,
     forcePathStyle: true,
     region: cred.awsRegion,
     credentials: { accessKeyId: cred.s3AccessKey, secretAccessKey: cred.s3SecretKey },
   });
+
+/** The product-image bucket, created once when versitygw is first ready (the seed, tests and apps expect it). */
+export async function createMediaBucket(): Promise<void> {
+  const s3 = stackS3Client();
   try {
     await s3
       .send(new HeadBucketCommand({ Bucket: mediaBucket }))

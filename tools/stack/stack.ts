@@ -8,12 +8,9 @@ import { kafkaTopics, readTopicsFile } from './topics.js';
 import { stripeWebhookUrls } from './stripe-emulator.js';
 import type { ProcessSpec } from './spec.js';
 
-/**
- * The test apps: the walking skeleton and the conformance subscriber (adr/0032). `npm test` and the benches
- * add them; `SHOPSTREAM_EXAMPLES=1` adds them to any stack (`npm start`, Tilt) as the examples profile.
- */
-export const TEST_APPS_FILE = join(repoRoot, 'test', 'platform', 'apps.yaml');
-export const TEST_TOPICS_FILE = join(repoRoot, 'test', 'platform', 'topics.yaml');
+import { TEST_APPS_FILE, TEST_TOPICS_FILE } from './test-apps.js';
+
+export { TEST_APPS_FILE, TEST_TOPICS_FILE };
 const examplesWanted = () => process.env.SHOPSTREAM_EXAMPLES === '1';
 
 export interface StackOptions {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../paths.mjs';
 import { appProcesses, readAppsFile } from './apps.js';
+import { TEST_APPS_FILE } from './test-apps.js';
 import { stripeWebhookUrls, STRIPE_WEBHOOK_APP, STRIPE_WEBHOOK_PATH } from './stripe-emulator.js';
 
 describe('the Stripe emulator’s webhook endpoint', () => {
@@ -16,6 +17,6 @@ describe('the Stripe emulator’s webhook endpoint', () => {
   });
 
   it('is absent from a stack without the payments app', () => {
-    expect(stripeWebhookUrls(readAppsFile(join(repoRoot, 'test', 'platform', 'apps.yaml')))).toEqual([]);
+    expect(stripeWebhookUrls(readAppsFile(TEST_APPS_FILE))).toEqual([]);
   });
 });
