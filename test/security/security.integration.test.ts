@@ -93,22 +93,43 @@ describe('the local tooling is not an open door (issue 14 §2)', () => {
     expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
-  it('every listener of every process of the stack binds 127.0.0.1 (from /proc/net)', () => {
+  /** The stack's listeners, from /proc/net: every process group the supervisor started, and itself. */
+  const stackListeners = () => {
     const state = JSON.parse(readFileSync(stateFile, 'utf8')) as {
       supervisor: number;
       pids: { name: string; pid: number }[];
     };
-    const listeners = listenersOf(
+    return listenersOf(
       state.pids.map((p) => p.pid),
       [state.supervisor],
     );
-    const ownPorts = new Set(listeners.map((l) => l.port));
+  };
+  /**
+   * Dapr 1.18's placement and scheduler parse `--healthz-listen-address` but bind their health server to
+   * every interface anyway (fixed upstream by dapr/dapr#10394, in no release the module proxy serves yet;
+   * NOTES.md, README "Security"). Only these two sockets are set aside.
+   */
+  const upstreamWildcard = new Set([ports.placementHealth, ports.schedulerHealth]);
+
+  it('every listener of every process of the stack binds 127.0.0.1 (from /proc/net)', () => {
+    const listeners = stackListeners();
+    const seen = new Set(listeners.map((l) => l.port));
     // The check sees the stack: the control API, Postgres, daprd's ports, an app.
     for (const port of [ports.control, ports.postgres, portsOf('web').daprHttp, portsOf('web').app])
-      expect(ownPorts, `port ${port} is among the stack's listeners`).toContain(port);
-    const open = listeners.filter((l) => !isLoopback(l.address));
+      expect(seen, `port ${port} is among the stack's listeners`).toContain(port);
+    const open = listeners.filter((l) => !isLoopback(l.address) && !upstreamWildcard.has(l.port));
     expect(open.map((l) => `${l.protocol} ${l.address}:${l.port} (${l.command})`)).toEqual([]);
   });
+
+  it.fails(
+    'KNOWN HOLE (dapr/dapr#10394): placement and scheduler bind their health ports to every interface',
+    () => {
+      const wide = stackListeners().filter((l) => upstreamWildcard.has(l.port) && !isLoopback(l.address));
+      // This test is expected to fail while the hole is open; once a Dapr build binds them to loopback it
+      // passes, vitest reports that as a failure, and `.fails` must go.
+      expect(wide.map((l) => `${l.address}:${l.port}`)).toEqual([]);
+    },
+  );
 });
 
 describe('bad input at every edge (issue 14 §3)', () => {
