@@ -243,7 +243,6 @@ describe('bad input at every edge (issue 14 §3)', () => {
       const res = await call('auth/sign-in', { email, password: 'wrong password, again', device: 't' });
       timings.push(performance.now() - started);
       expect(res.status).toBe(429);
-      expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
     }
     expect(await retryActivations('web'), "the web sidecar's retry policy never ran").toBe(retriesBefore);
     // Retried, each refusal took 2.1–2.5 s (issue 14); answered once, it is one sidecar hop.
