@@ -67,7 +67,9 @@ export async function issueServiceToken(deps: IssueServiceTokenDeps, input: unkn
     token: issued.token,
     tokenId: issued.tokenId,
     expiresAt: issued.expiresAt,
-    expiresInSeconds: ttlSec,
+    // `exp` is whole seconds from the second the token was signed in: what is left from now is up to a
+    // second less than the lifetime. Rounded down, so a client never holds a token longer than it lives.
+    expiresInSeconds: Math.floor((issued.expiresAt * 1000 - now) / 1000),
     roles: client.roles,
   };
 }
