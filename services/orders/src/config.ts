@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { baseConfigSchema } from '@shopstream/service-defaults';
+import { serviceClientConfigSchema } from '@shopstream/service-defaults/service-tokens';
 import { MIN_CART_TOKEN_SECRET_LENGTH } from '@shopstream/actor-cart';
 import { parseDuration } from './domain/duration.js';
 
@@ -33,6 +34,7 @@ const databaseUrl = z.url({ error: 'must be a postgres:// URL of the orders data
  */
 export const ordersConfigSchema = baseConfigSchema.extend({
   CART_TOKEN_SECRET: cartTokenSecret,
+  ...serviceClientConfigSchema.shape,
   DATABASE_URL: databaseUrl,
   ...temporal,
   /** How long a checkout waits for a payment that needs customer action (3-D Secure) before it compensates. */
@@ -56,6 +58,7 @@ export type OrdersConfig = z.infer<typeof ordersConfigSchema>;
  * routes of its own): the orders database, Temporal, and this service's client credentials for identity.
  */
 export const ordersWorkerConfigSchema = baseConfigSchema.extend({
+  ...serviceClientConfigSchema.shape,
   DATABASE_URL: databaseUrl,
   ...temporal,
 });

@@ -1,3 +1,4 @@
+import { serviceTokenSource } from '@shopstream/service-defaults/service-tokens';
 import {
   APP_CALLBACK_TOKENLESS_METHODS,
   createGrpcServer,
@@ -12,7 +13,6 @@ import { cartGrpcService } from './adapters/grpc/cart-grpc-service.js';
 import { ordersGrpcService } from './adapters/grpc/orders-grpc-service.js';
 import { ordersConfigSchema } from './config.js';
 import { migrateOrdersDatabase } from './infra/migrate-orders-database.js';
-import { missingServiceCredentials } from './infra/missing-service-credentials.js';
 import { paymentsGateway } from './infra/payments-client.js';
 import { temporalCheckout } from './infra/temporal-checkout.js';
 import { cartDeps, openDynamo, openOrdersPool, ordersDeps, sidecarVerifier } from './wiring/orders-wiring.js';
@@ -36,7 +36,9 @@ await runService({
       namespace: config.TEMPORAL_NAMESPACE,
     });
     onShutdown('temporal-client', temporal.close);
-    const { payments, close: closePayments } = paymentsGateway(config, missingServiceCredentials());
+    const tokens = serviceTokenSource({ config, logger });
+    onShutdown('service-tokens', tokens.close);
+    const { payments, close: closePayments } = paymentsGateway(config, tokens);
     onShutdown('payments-client', closePayments);
 
     const dynamo = openDynamo(context);

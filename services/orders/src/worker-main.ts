@@ -1,8 +1,8 @@
+import { serviceTokenSource } from '@shopstream/service-defaults/service-tokens';
 import { createDaprServer, runService } from '@shopstream/service-defaults';
 import { createCheckoutActivities } from './activities/checkout.activities.js';
 import { ordersWorkerConfigSchema } from './config.js';
 import { startCheckoutWorker } from './infra/checkout-worker.js';
-import { missingServiceCredentials } from './infra/missing-service-credentials.js';
 import { checkoutStepDeps } from './wiring/checkout-wiring.js';
 
 /**
@@ -17,7 +17,9 @@ await runService({
     const server = createDaprServer({ config, logger, readiness });
     await server.start();
     onShutdown('dapr-server', () => server.stop());
-    const deps = checkoutStepDeps(context, missingServiceCredentials());
+    const tokens = serviceTokenSource({ config, logger });
+    onShutdown('service-tokens', tokens.close);
+    const deps = checkoutStepDeps(context, tokens);
     const worker = await startCheckoutWorker({
       address: config.TEMPORAL_ADDRESS,
       namespace: config.TEMPORAL_NAMESPACE,

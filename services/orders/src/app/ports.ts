@@ -82,6 +82,8 @@ export interface CheckoutSignals {
  */
 export interface ServiceCredentials {
   accessToken(tenantId: string): Promise<string>;
+  /** Drops a token a callee refused (UNAUTHENTICATED), so the next call gets a new one. */
+  invalidate(tenantId: string): void;
 }
 
 /** Catalog `UpdateStock`: reservations named by idempotency key (a repeat returns the first outcome). */

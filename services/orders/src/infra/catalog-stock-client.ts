@@ -13,7 +13,7 @@ import {
 } from '@shopstream/proto/catalog/v1/catalog_service.js';
 import type { ServiceCredentials, StockReservations } from '../app/ports.js';
 import type { CheckoutLine } from '../domain/checkout.js';
-import { callUnary } from './grpc-unary.js';
+import { callUnary, withServiceToken } from './grpc-unary.js';
 
 /** UpdateStock's advised deadline (2 s), with room for the sidecar hops on a busy machine. */
 const DEADLINE_MS = 4_000;
@@ -46,12 +46,14 @@ export function catalogStock(
       quantity: String(line.quantity),
     };
     try {
-      await callUnary<UpdateStockRequest, UpdateStockResponse>(
-        'Catalog',
-        client.updateStock.bind(client),
-        request,
-        await credentials.accessToken(tenantId),
-        DEADLINE_MS,
+      await withServiceToken(credentials, tenantId, (token) =>
+        callUnary<UpdateStockRequest, UpdateStockResponse>(
+          'Catalog',
+          client.updateStock.bind(client),
+          request,
+          token,
+          DEADLINE_MS,
+        ),
       );
     } catch (error) {
       throw translated(error);

@@ -1,5 +1,6 @@
 import { Metadata, status, type ServiceError } from '@grpc/grpc-js';
-import { DomainError, ERROR_CODE_METADATA_KEY, ErrorKind } from '@shopstream/service-defaults';
+import { DomainError, ERROR_CODE_METADATA_KEY, ErrorKind, isDomainError } from '@shopstream/service-defaults';
+import type { ServiceCredentials } from '../app/ports.js';
 
 const KIND_BY_CODE: Partial<Record<status, ErrorKind>> = {
   [status.INVALID_ARGUMENT]: ErrorKind.Validation,
@@ -51,4 +52,22 @@ export function callUnary<Req, Res>(
       else resolve(response);
     });
   });
+}
+
+/**
+ * One call with this service's token for `tenantId`; a callee that refuses the token (UNAUTHENTICATED: it
+ * expired early, keys rotated) gets one retry with a fresh one.
+ */
+export async function withServiceToken<T>(
+  credentials: ServiceCredentials,
+  tenantId: string,
+  call: (token: string) => Promise<T>,
+): Promise<T> {
+  try {
+    return await call(await credentials.accessToken(tenantId));
+  } catch (error) {
+    if (!isDomainError(error) || error.kind !== ErrorKind.Unauthenticated) throw error;
+    credentials.invalidate(tenantId);
+    return call(await credentials.accessToken(tenantId));
+  }
 }

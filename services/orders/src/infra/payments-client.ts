@@ -8,7 +8,7 @@ import {
   type ListPaymentsResponse,
 } from '@shopstream/proto/payments/v1/payments_service.js';
 import type { PaymentsGateway, PaymentView, ServiceCredentials } from '../app/ports.js';
-import { callUnary } from './grpc-unary.js';
+import { callUnary, withServiceToken } from './grpc-unary.js';
 
 /** PaymentsService's advised deadline (10 s) plus the sidecar hops. */
 const DEADLINE_MS = 12_000;
@@ -39,7 +39,9 @@ export function paymentsGateway(
     method: Parameters<typeof callUnary<Req, Res>>[1],
     request: Req,
   ): Promise<Res> =>
-    callUnary<Req, Res>('Payments', method, request, await credentials.accessToken(tenantId), DEADLINE_MS);
+    withServiceToken(credentials, tenantId, (token) =>
+      callUnary<Req, Res>('Payments', method, request, token, DEADLINE_MS),
+    );
   type Command = { idempotencyKey: string; paymentId: string };
   type Answer = { payment?: Payment };
   const command =
