@@ -174,14 +174,16 @@ export function removeOrderedLines(
   now: number,
 ): StoredCart {
   let lines = cart.lines;
+  let touched = false;
   for (const o of ordered) {
     lines = lines.flatMap((l) => {
       if (!sameLine(l, o.skuId, o.region)) return [l];
+      touched = true;
       const left = l.quantity - o.quantity;
       return left > 0 ? [{ ...l, quantity: left }] : [];
     });
   }
-  return lines === cart.lines ? cart : changed(cart, lines, now);
+  return touched ? changed(cart, lines, now) : cart;
 }
 
 /** The orders a cart was snapshotted for (newest last, at most `CartLimits.maxCheckouts`). */
