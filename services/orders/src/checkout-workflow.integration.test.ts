@@ -92,6 +92,11 @@ describe('checkoutWorkflow (real Temporal, recorded activities)', () => {
     return { calls, activities: { ...base, ...wrapped } };
   }
 
+  const waitFor = async (done: () => boolean) => {
+    for (let i = 0; i < 200 && !done(); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(done()).toBe(true);
+  };
+
   async function run(
     checkout: CheckoutInput,
     activities: CheckoutActivities,
@@ -175,7 +180,7 @@ describe('checkoutWorkflow (real Temporal, recorded activities)', () => {
       Promise.resolve<PaymentView>({ paymentId: 'pay-1', status: 'requires_action', failureCode: '' });
     const settled = recorder({ authorizePayment: threeDs });
     const outcome = await run(input(), settled.activities, async (handle) => {
-      await new Promise((r) => setTimeout(r, 500));
+      await waitFor(() => settled.calls.includes('authorizePayment*'));
       await handle.signal(PAYMENT_CHANGED_SIGNAL, {
         paymentId: 'pay-1',
         status: 'authorized',
@@ -188,7 +193,7 @@ describe('checkoutWorkflow (real Temporal, recorded activities)', () => {
     const cancelled = recorder({ authorizePayment: threeDs });
     let answer: CancelAnswer | undefined;
     const result = await run(input(), cancelled.activities, async (handle) => {
-      await new Promise((r) => setTimeout(r, 500));
+      await waitFor(() => cancelled.calls.includes('authorizePayment*'));
       answer = await handle.executeUpdate<CancelAnswer, []>(CANCEL_UPDATE);
     });
     expect(answer).toEqual({ accepted: true, stage: 'before-capture' });
