@@ -6,6 +6,7 @@ import {
   defineSignal,
   defineUpdate,
   log,
+  patched,
   proxyActivities,
   setHandler,
   TimeoutFailure,
@@ -184,8 +185,12 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutOu
     return { state, reason };
   }
 
+  // Version 2: the cart is emptied before the order shows CONFIRMED, so a shopper who sees CONFIRMED never
+  // sees the bought items still in the cart. Histories recorded before (no marker) keep the old order.
+  const cartFirst = patched('cart-before-confirmed');
+  if (cartFirst) await takeOrderedLines(input, keys.clearCart);
   await bookkeeping.moveOrder({ ...order, to: 'CONFIRMED' });
-  await takeOrderedLines(input, keys.clearCart);
+  if (!cartFirst) await takeOrderedLines(input, keys.clearCart);
   stage = 'finished';
   return { state: 'CONFIRMED', reason: '' };
 }
