@@ -16,7 +16,7 @@ import {
   type OrdersApi,
 } from '@shopstream/testing/orders';
 import { emulator, intentsOfOrder } from '@shopstream/testing/payments';
-import { eventually, ports } from '@shopstream/testing/stack';
+import { eventually, ports, sleep } from '@shopstream/testing/stack';
 import { cartShop, skuOf, type CartShop } from './cart-fixtures.js';
 
 const FINAL = new Set([
@@ -205,9 +205,19 @@ describe('checkout (OrdersService + the checkout saga)', () => {
     const { user, revision } = await shopperWith([[1, 1]]);
     const key = idempotencyKey();
     const request = { idempotencyKey: key, paymentMethodId: 'pm_card_visa', expectedCartRevision: revision };
-    const answers = await Promise.all(
-      Array.from({ length: 50 }, () => orders.createOrder(request, { token: user.accessToken })),
-    );
+    // As the proto advises: a call that finds the first one still running (ABORTED Idempotency.InProgress,
+    // after the server waited 4 s for it) retries after a short wait.
+    const submit = async (): Promise<Awaited<ReturnType<OrdersApi['createOrder']>>> => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await orders.createOrder(request, { token: user.accessToken });
+        } catch (error) {
+          if (attempt >= 5 || !String(error).includes('Idempotency.InProgress')) throw error;
+          await sleep(500);
+        }
+      }
+    };
+    const answers = await Promise.all(Array.from({ length: 50 }, submit));
     const ids = new Set(answers.map((a) => a.order?.orderId));
     expect(ids.size).toBe(1);
     expect(answers.filter((a) => a.replayed)).toHaveLength(49);

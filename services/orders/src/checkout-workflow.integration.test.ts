@@ -120,7 +120,7 @@ describe('checkoutWorkflow (real Temporal, recorded activities)', () => {
     });
   }
 
-  it('happy path: reserve each line, authorize, capture, PAID, CONFIRMED, then the cart', async () => {
+  it('happy path: reserve each line, authorize, capture, PAID, the cart, then CONFIRMED', async () => {
     const checkout = input();
     const { calls, activities } = recorder();
     expect(await run(checkout, activities)).toEqual({ state: 'CONFIRMED', reason: '' });
@@ -134,8 +134,8 @@ describe('checkoutWorkflow (real Temporal, recorded activities)', () => {
       'PAYMENT_AUTHORIZED',
       `capture checkout:${o}:capture`,
       'PAID',
-      'CONFIRMED',
       'take lines',
+      'CONFIRMED',
     ]);
   });
 

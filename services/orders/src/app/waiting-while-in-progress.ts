@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
  */
 export async function waitingWhileInProgress<T>(
   attempt: () => Promise<T>,
-  { budgetMs = 2_500, pollMs = 120 }: { budgetMs?: number; pollMs?: number } = {},
+  { budgetMs = 4_000, pollMs = 150 }: { budgetMs?: number; pollMs?: number } = {},
 ): Promise<T> {
   const until = Date.now() + budgetMs;
   for (;;) {
