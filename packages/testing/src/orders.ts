@@ -55,6 +55,28 @@ interface MessageType<Req> {
   fromPartial(partial: Partial<Req>): Req;
 }
 
+/** A typed unary call of a grpc-js client's `method`, with the orders metadata and a deadline. */
+function unaryCaller<M extends string>(client: object) {
+  return <Req, Res>(type: MessageType<Req>, method: M) =>
+    (request: Partial<Req>, as: ShopperAs) =>
+      new Promise<Res>((resolve, reject) => {
+        const fn = ((client as Record<string, unknown>)[method] as (...args: unknown[]) => unknown).bind(
+          client,
+        ) as (
+          request: Req,
+          metadata: Metadata,
+          options: { deadline: number },
+          callback: (error: Error | null, response: Res) => void,
+        ) => unknown;
+        fn(
+          type.fromPartial(request),
+          metadata(as),
+          { deadline: Date.now() + (as.deadlineMs ?? 15_000) },
+          (error, response) => (error ? reject(error) : resolve(response)),
+        );
+      });
+}
+
 export interface CartApi {
   getCart(request: Partial<GetCartRequest>, as: ShopperAs): Promise<GetCartResponse>;
   addItem(request: Partial<AddItemRequest>, as: ShopperAs): Promise<AddItemResponse>;
@@ -74,23 +96,7 @@ export function cartApi(fromApp = 'web'): CartApi {
     `127.0.0.1:${portsOf(fromApp).daprGrpc}`,
     credentials.createInsecure(),
   );
-  const call =
-    <Req, Res>(type: MessageType<Req>, method: CartMethod) =>
-    (request: Partial<Req>, as: ShopperAs) =>
-      new Promise<Res>((resolve, reject) => {
-        const fn = (client[method] as (...args: unknown[]) => unknown).bind(client) as (
-          request: Req,
-          metadata: Metadata,
-          options: { deadline: number },
-          callback: (error: Error | null, response: Res) => void,
-        ) => unknown;
-        fn(
-          type.fromPartial(request),
-          metadata(as),
-          { deadline: Date.now() + (as.deadlineMs ?? 15_000) },
-          (error, response) => (error ? reject(error) : resolve(response)),
-        );
-      });
+  const call = unaryCaller<CartMethod>(client);
   return {
     getCart: call(GetCartRequest, 'getCart'),
     addItem: call(AddItemRequest, 'addItem'),
@@ -122,23 +128,7 @@ export function ordersApi(fromApp = 'web'): OrdersApi {
     `127.0.0.1:${portsOf(fromApp).daprGrpc}`,
     credentials.createInsecure(),
   );
-  const call =
-    <Req, Res>(type: MessageType<Req>, method: OrdersMethod) =>
-    (request: Partial<Req>, as: ShopperAs) =>
-      new Promise<Res>((resolve, reject) => {
-        const fn = (client[method] as (...args: unknown[]) => unknown).bind(client) as (
-          request: Req,
-          metadata: Metadata,
-          options: { deadline: number },
-          callback: (error: Error | null, response: Res) => void,
-        ) => unknown;
-        fn(
-          type.fromPartial(request),
-          metadata(as),
-          { deadline: Date.now() + (as.deadlineMs ?? 15_000) },
-          (error, response) => (error ? reject(error) : resolve(response)),
-        );
-      });
+  const call = unaryCaller<OrdersMethod>(client);
   return {
     createOrder: call(CreateOrderRequest, 'createOrder'),
     getOrder: call(GetOrderRequest, 'getOrder'),
