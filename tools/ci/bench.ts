@@ -14,7 +14,16 @@ import { repoRoot } from '../paths.mjs';
 import { testStackOptions } from './test-stack.js';
 import type { Profile } from '../stack/dapr-resources.js';
 
-const BENCH_GROUPS = ['bootstrap', 'sidecar', 'actors', 'identity', 'catalog', 'web', 'tilt'] as const;
+const BENCH_GROUPS = [
+  'bootstrap',
+  'sidecar',
+  'actors',
+  'identity',
+  'catalog',
+  'checkout',
+  'web',
+  'tilt',
+] as const;
 const only = process.argv.slice(2);
 const unknown = only.filter((g) => !(BENCH_GROUPS as readonly string[]).includes(g));
 if (unknown.length > 0) {
@@ -40,6 +49,7 @@ const { benchTokenValidation } = await import('../../bench/identity/token-valida
 const { benchCreateToVisible } = await import('../../bench/catalog/create-to-visible.bench.js');
 const { benchReads } = await import('../../bench/catalog/reads.bench.js');
 const { benchUpdateStock } = await import('../../bench/catalog/stock.bench.js');
+const { benchCheckout } = await import('../../bench/orders/checkout.bench.js');
 const { measureKafkajsLatency, measurePubsubLatency, writePubsubResults } =
   await import('../../bench/platform/pubsub-latency.bench.js');
 const { benchTiltReload } = await import('../../bench/platform/tilt-reload.bench.js');
@@ -110,6 +120,7 @@ await withStack('local', async () => {
     await benchReads();
     await benchUpdateStock();
   }
+  if (wanted('checkout')) await benchCheckout();
   if (wanted('web')) {
     const fixture = await webBenchFixture();
     await benchJsPerRoute(fixture);
