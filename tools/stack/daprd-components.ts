@@ -11,7 +11,7 @@ export function registeredComponentTypes(
   source = readFileSync(join(repoRoot, daprdComponentsFile), 'utf8'),
 ): Set<string> {
   const types = new Set<string>();
-  for (const m of source.matchAll(/^\s*add\(\w+, "([\w.-]+)", [\w.]+, "([\w.-]+)"\)/gm))
+  for (const m of source.matchAll(/^\s*add(?:\[[\w.]+\])?\(\w+, "([\w.-]+)", [\w.]+, "([\w.-]+)"\)/gm))
     types.add(`${m[1]}.${m[2]}`);
   return types;
 }

@@ -46,7 +46,8 @@ func componentRegistry(contrib logger.Logger) *registry.Options {
 
 	resolvers := nrLoader.NewRegistry()
 	resolvers.Logger = contrib
-	add(resolvers, "nameresolution", sqlite.NewResolver, "sqlite")
+	// The resolver registry takes its named factory type, which inference does not pick from the constructor.
+	add[nrLoader.FactoryMethod](resolvers, "nameresolution", sqlite.NewResolver, "sqlite")
 
 	return registry.NewOptions().
 		WithStateStores(states).
