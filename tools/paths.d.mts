@@ -12,5 +12,6 @@ export declare function activeGoPins(): [string, { version: string; recipe: stri
 export declare function activePythonPins(): [string, { version: string; binaries: string[] }][];
 export declare function toolDir(name: string, version: string): string;
 export declare function goToolKey(pin: { version: string; recipe: string; module?: string }): string;
+export declare function pythonToolKey(pin: { version: string; source?: string }): string;
 export declare function toolBin(binary: string): string;
 export declare function toolJars(name: string): string;

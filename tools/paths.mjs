@@ -24,9 +24,6 @@ export const toolDir = (name, version) => join(cacheRoot, 'tools', name, version
  * the same upstream version, so it must not be served from the old folder (adr/0026).
  */
 export function goToolKey(pin) {
-  // A source build standing in for a prebuilt binary (SHOPSTREAM_FROM_SOURCE) gets its own folder: the
-  // prebuilt one lives in <name>/<version> (adr/0060).
-  if (pin.fallback === true) return `${pin.version}-source`;
   if (pin.recipe !== 'tools-module') return pin.version;
   const hash = createHash('sha256');
   for (const file of ['go.mod', 'go.sum']) hash.update(readFileSync(join(repoRoot, pin.module, file)));
@@ -53,13 +50,19 @@ export const activeGoPins = () =>
 export const activePythonPins = () =>
   Object.entries(pins.python).filter(([name, pin]) => pin.source === undefined || !fromSource.has(name));
 
+/**
+ * The cache key of a PyPI tool: its version; a prebuilt binary standing in for a Go build (`source`) adds
+ * `-pypi`, so it never shares a folder with that build (SHOPSTREAM_FROM_SOURCE, adr/0060).
+ */
+export const pythonToolKey = (pin) => (pin.source === undefined ? pin.version : `${pin.version}-pypi`);
+
 /** Absolute path of a binary the bootstrap provides, looked up by its name in pins.json. */
 export function toolBin(binary) {
   for (const [name, pin] of activeGoPins()) {
     if (pin.binaries.includes(binary)) return join(toolDir(name, goToolKey(pin)), 'bin', binary);
   }
   for (const [name, pin] of activePythonPins()) {
-    if (pin.binaries.includes(binary)) return join(toolDir(name, pin.version), 'venv', 'bin', binary);
+    if (pin.binaries.includes(binary)) return join(toolDir(name, pythonToolKey(pin)), 'venv', 'bin', binary);
   }
   for (const pin of Object.values(pins.debian)) {
     if (pin.probe.endsWith(`/${binary}`)) return pin.probe;

@@ -65,11 +65,11 @@ describe('SHOPSTREAM_FROM_SOURCE', () => {
     const start = plan.planSteps(plan.expandTargets(['start'])).map((s) => s.id);
     expect(start).toContain('go:temporal');
     expect(start).not.toContain('pypi:temporal');
-    expect(paths.toolBin('temporal')).toMatch(/tools\/temporal\/1\.5\.1-source\/bin\/temporal$/);
+    expect(paths.toolBin('temporal')).toMatch(/tools\/temporal\/1\.5\.1\/bin\/temporal$/);
   });
 
   it('uses the hash-pinned wheel by default', async () => {
     const paths = await import('../paths.mjs');
-    expect(paths.toolBin('temporal')).toMatch(/tools\/temporal\/1\.5\.1\/venv\/bin\/temporal$/);
+    expect(paths.toolBin('temporal')).toMatch(/tools\/temporal\/1\.5\.1-pypi\/venv\/bin\/temporal$/);
   });
 });

