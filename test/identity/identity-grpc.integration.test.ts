@@ -137,6 +137,7 @@ describe('identity gRPC app through the sidecars', () => {
       roles: [],
       admin: false,
       sessionId: alice.sessionId,
+      clientId: '', // a user's token: no service client (adr/0065)
     });
     expect(res.expiresAt).toEqual({ seconds: String(alice.accessTokenExpiresAt), nanos: 0 });
   });
