@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { currentPrincipal, isCatalogAdmin } from '@/server/identity/session';
+import { CartLink } from '@/features/cart/cart-link';
 import { ThemeToggle } from './theme/theme-toggle';
 
 export async function SiteHeader() {
@@ -13,6 +14,7 @@ export async function SiteHeader() {
         <Link href="/products" className="text-sm underline-offset-4 hover:underline">
           Catalog
         </Link>
+        <CartLink />
         {principal ? (
           <>
             {isCatalogAdmin(principal) ? (
