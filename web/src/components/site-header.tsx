@@ -7,7 +7,7 @@ export async function SiteHeader() {
   const principal = await currentPrincipal();
   return (
     <header className="border-b">
-      <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-4 px-4 py-3">
+      <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
         <Link href="/" className="mr-auto text-lg font-semibold">
           Shopstream
         </Link>

@@ -49,8 +49,6 @@ export function CartLineControls(props: CartLineControlsProps) {
               min={1}
               max={99}
               step={1}
-              // Re-mounted when the cart's quantity changes, so the field shows what the cart holds.
-              key={`${quantity}`}
               defaultValue={change.state.values.quantity || String(quantity)}
               className="w-20"
               aria-invalid={error ? true : undefined}
