@@ -55,7 +55,8 @@ describe('the cart in Chromium against the real stack', () => {
     await page.getByText(`Added ${quantity} × ${title()} to your cart.`).waitFor();
   };
   /** The header's cart link, e.g. "Cart (3 items)". */
-  const cartLink = (page: Page) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Cart/ });
+  const cartLink = (page: Page) =>
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Cart/ });
   const expectCount = (page: Page, count: number) =>
     expect
       .poll(() => cartLink(page).textContent(), { timeout: STEP_MS })
@@ -104,25 +105,37 @@ describe('the cart in Chromium against the real stack', () => {
 
     // Quantity 3 of the second line: the total and the header follow.
     await page.getByLabel(`Quantity of ${title()}`).nth(1).fill('3');
-    await page.getByRole('button', { name: `Update quantity of ${title()}` }).nth(1).click();
+    await page
+      .getByRole('button', { name: `Update quantity of ${title()}` })
+      .nth(1)
+      .click();
     await expect.poll(() => page.getByTestId('total-EUR').textContent(), { timeout: STEP_MS }).toBe('€80.00');
     await expectCount(page, 5);
 
     // Out of range: a message at the field, nothing changed.
     for (const bad of ['0', '100']) {
       await page.getByLabel(`Quantity of ${title()}`).first().fill(bad);
-      await page.getByRole('button', { name: `Update quantity of ${title()}` }).first().click();
+      await page
+        .getByRole('button', { name: `Update quantity of ${title()}` })
+        .first()
+        .click();
       await page.getByText('Enter a whole number of units from 1 to 99.').waitFor();
     }
     // More than the stock (3 of the second SKU): orders' answer at the field.
     await page.getByLabel(`Quantity of ${title()}`).nth(1).fill('4');
-    await page.getByRole('button', { name: `Update quantity of ${title()}` }).nth(1).click();
+    await page
+      .getByRole('button', { name: `Update quantity of ${title()}` })
+      .nth(1)
+      .click();
     await page.getByText('Not enough stock: 3 available.').waitFor();
     const stored = await carts.getCart({ cartToken: cookie?.value ?? '' }, { tenant: shop.tenantId });
     expect(stored.cart?.lines.map((l) => l.quantity)).toEqual([2, 3]);
 
     // Removing both lines leaves the empty state.
-    await page.getByRole('button', { name: `Remove ${title()}` }).first().click();
+    await page
+      .getByRole('button', { name: `Remove ${title()}` })
+      .first()
+      .click();
     await expect.poll(() => lines(page).count(), { timeout: STEP_MS }).toBe(1);
     await page.getByRole('button', { name: `Remove ${title()}` }).click();
     await page.getByText('Your cart is empty.').waitFor();
@@ -140,7 +153,9 @@ describe('the cart in Chromium against the real stack', () => {
         .poll(
           async () => {
             await page.goto('/cart');
-            return page.getByText('The price changed from €25.00 to €27.00 since you added this item.').count();
+            return page
+              .getByText('The price changed from €25.00 to €27.00 since you added this item.')
+              .count();
           },
           { timeout: 30_000, interval: 1_000 },
         )
@@ -242,21 +257,24 @@ describe('the cart in Chromium against the real stack', () => {
     const page = await context.newPage();
     await page.goto(productPath());
     const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
-    for (let i = 0; i < 40 && (await focusedId()) !== 'cart-quantity'; i += 1) await page.keyboard.press('Tab');
+    for (let i = 0; i < 40 && (await focusedId()) !== 'cart-quantity'; i += 1)
+      await page.keyboard.press('Tab');
     expect(await focusedId()).toBe('cart-quantity');
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('3');
     await page.keyboard.press('Enter');
     await page.getByText(`Added 3 × ${title()} to your cart.`).waitFor();
     await page.goto('/cart');
-    for (let i = 0; i < 40 && !(await focusedId()).startsWith('qty-'); i += 1) await page.keyboard.press('Tab');
+    for (let i = 0; i < 40 && !(await focusedId()).startsWith('qty-'); i += 1)
+      await page.keyboard.press('Tab');
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('4');
     await page.keyboard.press('Enter');
     await expectCount(page, 4);
     // Tab on to the remove button and press it.
     const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? '');
-    for (let i = 0; i < 40 && !(await focusedText()).startsWith('Remove'); i += 1) await page.keyboard.press('Tab');
+    for (let i = 0; i < 40 && !(await focusedText()).startsWith('Remove'); i += 1)
+      await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.getByText('Your cart is empty.').waitFor();
     await context.close();
@@ -274,7 +292,10 @@ describe('the cart in Chromium against the real stack', () => {
       await addToCart(page, 1, 1);
       await page.goto('/cart');
       await page.getByLabel(`Quantity of ${title()}`).first().fill('0');
-      await page.getByRole('button', { name: `Update quantity of ${title()}` }).first().click();
+      await page
+        .getByRole('button', { name: `Update quantity of ${title()}` })
+        .first()
+        .click();
       await page.getByText('Enter a whole number of units from 1 to 99.').waitFor();
       await expectAccessible(page, `cart with a field message (${scheme})`);
       await page.setViewportSize({ width: 360, height: 740 });

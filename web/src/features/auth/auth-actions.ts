@@ -36,6 +36,12 @@ export async function signUp(_previous: FormState, form: FormData): Promise<Form
   return redirectOnThisHost('/sign-in?registered=1');
 }
 
+/** Where a sign-in may continue to: the shopping pages that need a session, else the account page. */
+const AFTER_SIGN_IN = new Set(['/checkout', '/cart', '/orders'] as const);
+type AfterSignIn = '/account' | (typeof AFTER_SIGN_IN extends Set<infer P> ? P : never);
+const afterSignIn = (next: unknown): AfterSignIn =>
+  typeof next === 'string' && AFTER_SIGN_IN.has(next as never) ? (next as AfterSignIn) : '/account';
+
 export async function signIn(_previous: FormState, form: FormData): Promise<FormState> {
   const values = { email: textOf(form, 'email') };
   const parsed = signInSchema.safeParse({ email: values.email, password: textOf(form, 'password') });
@@ -58,5 +64,5 @@ export async function signIn(_previous: FormState, form: FormData): Promise<Form
   // The anonymous cart joins the user's cart, keyed by this rendered form (a resubmit merges once).
   const mergeKey = idempotencyKeySchema.safeParse(form.get('idempotencyKey'));
   if (accessToken !== '' && mergeKey.success) await mergeAnonymousCart(tenantId, accessToken, mergeKey.data);
-  return redirectOnThisHost('/account');
+  return redirectOnThisHost(afterSignIn(form.get('next')));
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Link from 'next/link';
 import type { Cart, CartLine } from '@shopstream/proto/orders/v1/cart_service.js';
 import { Alert } from '@/components/ui/alert';
+import { buttonVariants } from '@/components/ui/button';
 import { formatMoney, SHOP_REGIONS } from '@/features/catalog/catalog-regions';
 import { LINE_PROBLEM } from '@/lib/cart-enums';
 import { CartLineControls } from './cart-line-controls';
@@ -70,7 +71,7 @@ function LineItem({ line, csrf }: { line: CartLine; csrf: string }) {
 }
 
 /** The cart's lines, each with its controls, and the totals per currency (a cart may mix regions). */
-export function CartView({ cart, csrf }: { cart: Cart; csrf: string }) {
+export function CartView({ cart, csrf, signedIn }: { cart: Cart; csrf: string; signedIn: boolean }) {
   if (cart.lines.length === 0) {
     return (
       <div className="grid gap-3 rounded-md border p-6">
@@ -112,9 +113,17 @@ export function CartView({ cart, csrf }: { cart: Cart; csrf: string }) {
         </dl>
         {cart.totals.length > 1 ? (
           <p className="text-sm text-muted-foreground">
-            Your cart has items from more than one region: each currency is charged on its own.
+            Your cart has items from more than one region: an order is paid in one currency, so keep the items
+            of one region to check out.
           </p>
         ) : null}
+        <Link
+          href={signedIn ? '/checkout' : '/sign-in?next=/checkout'}
+          prefetch={false}
+          className={buttonVariants({ className: 'justify-self-start' })}
+        >
+          {signedIn ? 'Check out' : 'Sign in to check out'}
+        </Link>
       </section>
     </div>
   );

@@ -40,6 +40,7 @@ export default async function SignInPage({
           submitLabel="Sign in"
           passwordAutoComplete="current-password"
           idempotencyKey={randomUUID()}
+          {...(typeof params.next === 'string' ? { next: params.next } : {})}
         />
       </Card>
       <p className="text-sm text-muted-foreground">

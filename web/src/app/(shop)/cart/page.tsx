@@ -11,12 +11,13 @@ export const metadata: Metadata = { title: 'Cart' };
  * storefront pages (adr/0024: no loading.tsx above it; the page is in the LCP budget list).
  */
 export default async function CartPage() {
-  const result = await readCart(await currentShopper());
+  const shopper = await currentShopper();
+  const result = await readCart(shopper);
   return (
     <div className="grid gap-6">
       <h1 className="text-2xl font-semibold">Your cart</h1>
       {result.ok ? (
-        <CartView cart={result.value} csrf={await csrfToken()} />
+        <CartView cart={result.value} csrf={await csrfToken()} signedIn={shopper.accessToken !== undefined} />
       ) : (
         <Alert>{result.problem.detail}</Alert>
       )}
