@@ -8,12 +8,14 @@ import { portsOf } from '@shopstream/testing/stack';
 import { stackControl } from '../../tools/stack/control.js';
 import { cartShop, changeEuPrice, skuOf, type CartShop } from '../orders/cart-fixtures.js';
 import { expectAccessible } from './accessibility.js';
+import { addToCart as addSkuToCart } from './cart-steps.js';
 import { PASSWORD, signIn, signUp } from './account-steps.js';
 import {
   BrowserProblems,
   checkProblemsAfterEachTest,
   launchChromium,
   openContext,
+  sendEachPostTwice,
   untilStackHealthy,
   type TestBrowser,
 } from './browser.js';
@@ -47,13 +49,12 @@ describe('the cart in Chromium against the real stack', () => {
   const title = () => shop.product.title;
 
   /** Adds `quantity` of the product's SKU `index` on its product page and waits for the confirmation. */
-  const addToCart = async (page: Page, index: number, quantity: number) => {
-    await page.goto(productPath());
-    await page.getByLabel('Variant').selectOption(skuOf(shop, index));
-    await page.getByLabel('Quantity').fill(String(quantity));
-    await page.getByRole('button', { name: 'Add to cart' }).click();
-    await page.getByText(`Added ${quantity} × ${title()} to your cart.`).waitFor();
-  };
+  const addToCart = (page: Page, index: number, quantity: number) =>
+    addSkuToCart(
+      page,
+      { productId: shop.product.productId, skuId: skuOf(shop, index), title: title() },
+      quantity,
+    );
   /** The header's cart link, e.g. "Cart (3 items)". */
   const cartLink = (page: Page) =>
     page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Cart/ });
@@ -200,27 +201,15 @@ describe('the cart in Chromium against the real stack', () => {
     const context = await newContext();
     const page = await context.newPage();
     await page.goto(productPath());
-    let sent = 0;
     // The browser's one POST of the form goes to the server twice (a retry after a lost answer).
     const isProductPage = (url: URL) => url.pathname === `/products/${shop.product.productId}`;
-    await page.route(isProductPage, async (route) => {
-      if (route.request().method() !== 'POST') return route.continue();
-      const url = new URL(route.request().url());
-      const headers = { ...(await route.request().allHeaders()), host: url.host };
-      url.hostname = '127.0.0.1';
-      const send = () => route.fetch({ url: url.toString(), headers, maxRedirects: 0 });
-      await send();
-      sent += 1;
-      const again = await send();
-      sent += 1;
-      return route.fulfill({ response: again });
-    });
+    const twice = await sendEachPostTwice(page, isProductPage);
     await page.getByLabel('Variant').selectOption(skuOf(shop, 0));
     await page.getByLabel('Quantity').fill('2');
     // A double click too: the second click while the first is pending is dropped.
     await page.getByRole('button', { name: 'Add to cart' }).dblclick();
     await page.getByText(`Added 2 × ${title()} to your cart.`).waitFor();
-    expect(sent).toBe(2);
+    expect(twice.sent).toBe(2);
     await page.unroute(isProductPage);
     const token = (await cartCookie(context))?.value ?? '';
     const stored = await carts.getCart({ cartToken: token }, { tenant: shop.tenantId });

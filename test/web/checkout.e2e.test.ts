@@ -8,12 +8,14 @@ import { identityDatabasePool } from '@shopstream/testing/identity';
 import { portsOf } from '@shopstream/testing/stack';
 import { cartShop, skuOf, type CartShop } from '../orders/cart-fixtures.js';
 import { expectAccessible } from './accessibility.js';
+import { addToCart as addSkuToCart } from './cart-steps.js';
 import { signIn, signUp } from './account-steps.js';
 import {
   BrowserProblems,
   checkProblemsAfterEachTest,
   launchChromium,
   openContext,
+  sendEachPostTwice,
   untilStackHealthy,
   type TestBrowser,
 } from './browser.js';
@@ -44,13 +46,12 @@ describe('checkout in Chromium against the real stack', () => {
     openContext(chromium, problems, { origin, colorScheme, stepMs: STEP_MS });
   const title = () => shop.product.title;
 
-  const addToCart = async (page: Page, index: number, quantity: number) => {
-    await page.goto(`/products/${shop.product.productId}?region=eu`);
-    await page.getByLabel('Variant').selectOption(skuOf(shop, index));
-    await page.getByLabel('Quantity').fill(String(quantity));
-    await page.getByRole('button', { name: 'Add to cart' }).click();
-    await page.getByText(`Added ${quantity} × ${title()} to your cart.`).waitFor();
-  };
+  const addToCart = (page: Page, index: number, quantity: number) =>
+    addSkuToCart(
+      page,
+      { productId: shop.product.productId, skuId: skuOf(shop, index), title: title() },
+      quantity,
+    );
 
   /** A new shopper, signed in, with 1 × the first SKU (EUR 25.00) and 1 × the second (EUR 10.00). */
   const shopperWithCart = async (colorScheme: 'light' | 'dark' = 'light') => {
@@ -156,23 +157,11 @@ describe('checkout in Chromium against the real stack', () => {
   it('a double-submitted checkout (same idempotency key) makes one order', async () => {
     const { context, page } = await shopperWithCart();
     await checkOut(page, /Visa that succeeds/);
-    let sent = 0;
     const isCheckout = (url: URL) => url.pathname === '/checkout';
-    await page.route(isCheckout, async (route) => {
-      if (route.request().method() !== 'POST') return route.continue();
-      const url = new URL(route.request().url());
-      const headers = { ...(await route.request().allHeaders()), host: url.host };
-      url.hostname = '127.0.0.1';
-      const send = () => route.fetch({ url: url.toString(), headers, maxRedirects: 0 });
-      await send();
-      sent += 1;
-      const again = await send();
-      sent += 1;
-      return route.fulfill({ response: again });
-    });
+    const twice = await sendEachPostTwice(page, isCheckout);
     await page.getByRole('button', { name: 'Place order (€35.00)' }).dblclick();
     await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
-    expect(sent).toBe(2);
+    expect(twice.sent).toBe(2);
     await page.unroute(isCheckout);
     await expect.poll(() => orderState(page).textContent(), { timeout: SAGA_MS }).toBe('Confirmed');
     await page.goto('/orders');

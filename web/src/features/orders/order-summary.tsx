@@ -1,5 +1,6 @@
 import type { Order } from '@shopstream/proto/orders/v1/order.js';
 import { formatMoney } from '@/features/catalog/catalog-regions';
+import { LineList } from './line-list';
 import { formatOrderTime, isoOf } from './order-format';
 
 /** An order's lines, total and placing time. */
@@ -9,19 +10,7 @@ export function OrderSummary({ order }: { order: Order }) {
       <h2 id="order-lines-title" className="text-lg font-semibold">
         Items
       </h2>
-      <ul className="grid gap-1 text-sm">
-        {order.lines.map((line) => (
-          <li
-            key={`${line.skuId}:${line.region}`}
-            className="flex flex-wrap justify-between gap-2 border-t py-2"
-          >
-            <span className="min-w-0 break-words">
-              {line.quantity} × {line.title} <span className="font-mono text-xs">({line.skuCode})</span>
-            </span>
-            <span>{line.lineTotal ? formatMoney(line.lineTotal) : '—'}</span>
-          </li>
-        ))}
-      </ul>
+      <LineList lines={order.lines} />
       <p className="flex justify-between border-t pt-2 font-semibold">
         <span>Total</span>
         <span data-testid="order-total">{order.total ? formatMoney(order.total) : '—'}</span>

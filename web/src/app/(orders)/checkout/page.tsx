@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { Alert } from '@/components/ui/alert';
 import { formatMoney } from '@/features/catalog/catalog-regions';
+import { LineList } from '@/features/orders/line-list';
 import { CheckoutForm } from '@/features/orders/checkout-form';
 import { LINE_PROBLEM } from '@/lib/cart-enums';
 import { currentShopper, readCart } from '@/server/cart/cart-client';
@@ -42,19 +43,7 @@ export default async function CheckoutPage() {
         <h2 id="summary-title" className="text-lg font-semibold">
           Your order
         </h2>
-        <ul className="grid gap-1 text-sm">
-          {cart.lines.map((line) => (
-            <li
-              key={`${line.skuId}:${line.region}`}
-              className="flex flex-wrap justify-between gap-2 border-t py-2"
-            >
-              <span className="min-w-0 break-words">
-                {line.quantity} × {line.title} <span className="font-mono text-xs">({line.skuCode})</span>
-              </span>
-              <span>{line.lineTotal ? formatMoney(line.lineTotal) : '—'}</span>
-            </li>
-          ))}
-        </ul>
+        <LineList lines={cart.lines} />
         {total ? (
           <p className="flex justify-between border-t pt-2 font-semibold">
             <span>Total</span>
