@@ -163,6 +163,31 @@ export function removeLine(cart: StoredCart, skuId: string, region: string, now:
   );
 }
 
+/**
+ * Takes an order's lines out of the cart after checkout: each line loses the units ordered (a line the
+ * shopper raised since keeps the difference; one they removed stays removed), so what was added during
+ * checkout is kept.
+ */
+export function removeOrderedLines(
+  cart: StoredCart,
+  ordered: readonly { readonly skuId: string; readonly region: string; readonly quantity: number }[],
+  now: number,
+): StoredCart {
+  let lines = cart.lines;
+  for (const o of ordered) {
+    lines = lines.flatMap((l) => {
+      if (!sameLine(l, o.skuId, o.region)) return [l];
+      const left = l.quantity - o.quantity;
+      return left > 0 ? [{ ...l, quantity: left }] : [];
+    });
+  }
+  return lines === cart.lines ? cart : changed(cart, lines, now);
+}
+
+/** The orders a cart was snapshotted for (newest last, at most `CartLimits.maxCheckouts`). */
+export const withCheckout = (tickets: readonly string[], orderId: string): string[] =>
+  [...tickets.filter((t) => t !== orderId), orderId].slice(-CartLimits.maxCheckouts);
+
 export function clearLines(cart: StoredCart, now: number): StoredCart {
   return cart.lines.length === 0 ? cart : changed(cart, [], now);
 }

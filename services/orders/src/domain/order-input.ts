@@ -36,7 +36,11 @@ export function parseCreateOrder(input: unknown): CreateOrderInput {
 }
 
 export function parseOrderId(input: unknown): string {
-  return parseInput(z.object({ order_id: uuid('an order id') }), input, 'Orders.InvalidRequest').order_id.toLowerCase();
+  return parseInput(
+    z.object({ order_id: uuid('an order id') }),
+    input,
+    'Orders.InvalidRequest',
+  ).order_id.toLowerCase();
 }
 
 const orderCommandSchema = z.object({ idempotency_key: idempotencyKeySchema, order_id: uuid('an order id') });
@@ -68,7 +72,8 @@ const listSchema = z
     ]),
   })
   .refine(
-    (l) => l.created_after === undefined || l.created_before === undefined || l.created_after < l.created_before,
+    (l) =>
+      l.created_after === undefined || l.created_before === undefined || l.created_after < l.created_before,
     { path: ['created_before'], message: 'must be later than created_after' },
   );
 

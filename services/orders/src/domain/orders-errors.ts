@@ -113,6 +113,11 @@ export const checkoutUnavailable = (cause: unknown): DomainError =>
   );
 
 export const adminRequired = (field: string): DomainError =>
-  new DomainError(ErrorKind.PermissionDenied, 'Orders.AdminRequired', 'Only admins see other users\u2019 orders.', {
-    fields: [{ field, detail: 'needs role orders.admin or the tenant admin flag' }],
-  });
+  new DomainError(
+    ErrorKind.PermissionDenied,
+    'Orders.AdminRequired',
+    'Only admins see other users\u2019 orders.',
+    {
+      fields: [{ field, detail: 'needs role orders.admin or the tenant admin flag' }],
+    },
+  );
