@@ -7,8 +7,8 @@ export async function addToCart(
   quantity: number,
 ): Promise<void> {
   await page.goto(`/products/${item.productId}?region=eu`);
-  await page.getByLabel('Variant').selectOption(item.skuId);
-  await page.getByLabel('Quantity').fill(String(quantity));
+  await page.getByLabel('Variant', { exact: true }).selectOption(item.skuId);
+  await page.getByLabel('Quantity', { exact: true }).fill(String(quantity));
   await page.getByRole('button', { name: 'Add to cart' }).click();
   await page.getByText(`Added ${quantity} × ${item.title} to your cart.`).waitFor();
 }

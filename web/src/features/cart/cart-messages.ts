@@ -13,8 +13,11 @@ export function cartProblemState(problem: ServiceProblem, values: Record<string,
   });
   const form = (message: string): CartFormState => ({ values, fieldErrors: {}, formError: message });
   switch (problem.code) {
-    case 'Cart.NotAvailable':
-      return at('quantity', problem.detail);
+    case 'Cart.NotAvailable': {
+      // orders' field detail says how many ("only 3 available") when it carries it.
+      const detail = problem.errors.find((e) => e.field === 'quantity')?.detail;
+      return at('quantity', detail ? `Not enough stock: ${detail}.` : 'Not enough stock for this quantity.');
+    }
     case 'Cart.QuantityTooHigh':
       return at('quantity', 'A cart line holds at most 99 units.');
     case 'Cart.InvalidAddItem':
