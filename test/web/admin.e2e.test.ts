@@ -20,6 +20,7 @@ import {
   checkProblemsAfterEachTest,
   launchChromium,
   openContext,
+  sendEachPostTwice,
   untilStackHealthy,
   type TestBrowser,
 } from './browser.js';
@@ -476,27 +477,14 @@ describe('back office in Chromium against the real stack', () => {
   it('a double-submitted create (same idempotency key) creates one product', async () => {
     const { context, page } = await asAdmin();
     const title = `Twice-sent lamp ${suffix()}`;
-    let sent = 0;
     // The browser's one POST of the form goes to the server twice (a retry after a lost answer, a double
     // click that got through): same body, same idempotency key.
-    await page.route('**/admin/products/new', async (route) => {
-      if (route.request().method() !== 'POST') return route.continue();
-      // Sent from Node (which does not resolve *.localhost) to the loopback address, with the browser's Host.
-      const url = new URL(route.request().url());
-      const headers = { ...(await route.request().allHeaders()), host: url.host };
-      url.hostname = '127.0.0.1';
-      const send = () => route.fetch({ url: url.toString(), headers, maxRedirects: 0 });
-      await send();
-      sent += 1;
-      const again = await send();
-      sent += 1;
-      return route.fulfill({ response: again });
-    });
+    const twice = await sendEachPostTwice(page, (url) => url.pathname === '/admin/products/new');
     await page.goto('/admin/products/new');
     await fillCreateForm(page, { title, sku: skuCode('TWICE'), status: 'draft' });
     await page.getByRole('button', { name: 'Create product' }).click();
     await page.waitForURL('**/admin?created=*');
-    expect(sent).toBe(2);
+    expect(twice.sent).toBe(2);
     const matching = (await allProducts()).filter((p) => p.title === title);
     expect(matching).toHaveLength(1);
     // Drafts are for admins only: the list shows it, shoppers do not get it.

@@ -155,3 +155,29 @@ export function checkProblemsAfterEachTest(problems: BrowserProblems): void {
     expect(problems.takeUnexpected()).toEqual([]);
   });
 }
+
+/**
+ * Sends each POST of `page` to `matches` twice, as a retry after a lost answer or a double click that got
+ * through would (same body, same idempotency key), and hands the browser the second answer. Returns a
+ * counter of the requests sent. Node's fetch does not resolve *.localhost: the requests go to the loopback
+ * address with the browser's Host.
+ */
+export async function sendEachPostTwice(
+  page: Page,
+  matches: (url: URL) => boolean,
+): Promise<{ sent: number }> {
+  const counter = { sent: 0 };
+  await page.route(matches, async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    const url = new URL(route.request().url());
+    const headers = { ...(await route.request().allHeaders()), host: url.host };
+    url.hostname = '127.0.0.1';
+    const send = () => route.fetch({ url: url.toString(), headers, maxRedirects: 0 });
+    await send();
+    counter.sent += 1;
+    const again = await send();
+    counter.sent += 1;
+    return route.fulfill({ response: again });
+  });
+  return counter;
+}

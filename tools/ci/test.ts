@@ -9,6 +9,8 @@
  *
  * `npx tsx tools/ci/test.ts [static] [unit] [integration] [full] [restart] [tilt] [-- <vitest file filters>]` runs only the
  * named phases (all when none is named); filters after `--` narrow the integration files of both stacks.
+ * `npx tsx tools/ci/test.ts e2e [-- <test/web files>]` runs only browser tests (all, or the named files) on a
+ * fresh local test stack (the same as the integration phase's), without the integration files.
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -86,6 +88,25 @@ async function stackPhase(profile: Profile, label: string, files: string[]): Pro
   if (seeded) await restartPhase(profile, label, dataRoot);
 }
 
+/** Only the browser tests (all, or `files`) on a fresh local test stack; no integration files. */
+async function e2eOnlyPhase(files: string[]): Promise<void> {
+  rmSync(dataRoot, { recursive: true, force: true });
+  const supervisor = new Supervisor(stackProcesses(testStackOptions('local')));
+  const up = await phase('start local stack (for the browser tests)', async () => {
+    await supervisor.up();
+  });
+  if (up) {
+    const control = await startControlServer(supervisor, () => undefined);
+    await phase(`web e2e (${files.length === 0 ? 'every file' : files.join(' ')})`, () =>
+      sh('npx', ['vitest', 'run', '--config', 'vitest.web.config.ts', ...files], {
+        SHOPSTREAM_DATA: dataRoot,
+      }),
+    );
+    control.close();
+  } else skip('web e2e', 'the stack did not start (see above)');
+  await phase('stop local stack', () => supervisor.down());
+}
+
 /** The full stack runs the broker-dependent files, or the filters that fall among them. */
 const fullFiles =
   filters.length === 0
@@ -121,13 +142,15 @@ if (!wanted('unit')) skip('unit tests', notNamed);
 if (wanted('unit')) {
   await phase('unit tests (vitest)', () => sh('npx', ['vitest', 'run', '--config', 'vitest.config.ts']));
 }
-if (wanted('integration') || wanted('full')) {
+const e2eOnly = only.includes('e2e') && !only.includes('integration');
+if (wanted('integration') || wanted('full') || e2eOnly) {
   // Every stack serves web/'s production build: rebuilt here when web/ changed since the last build.
   await phase('web production build (if web/ changed)', async () => {
     const { webTier } = await import('../bootstrap/tiers/web.mjs');
     await webTier();
   });
 }
+if (e2eOnly) await e2eOnlyPhase(filters);
 if (wanted('integration')) await stackPhase('local', 'local', filters);
 else skip('local stack + integration tests', notNamed);
 if (wanted('full') && fullFiles.length > 0) await stackPhase('full', 'full (Kafka)', fullFiles);

@@ -1,5 +1,6 @@
 import Image from 'next/image';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import type { Product, Sku } from '@shopstream/proto/catalog/v1/product.js';
 import { formatMoney, SHOP_REGIONS, type ShopRegion } from '@/features/catalog/catalog-regions';
 import { mediaPath } from '@/features/catalog/media-key';
@@ -21,7 +22,16 @@ function stockText(sku: Sku, region: ShopRegion): string {
  * A product page's content: image (the page's LCP, preloaded), title, brand, category, description, the
  * variants with price and stock in the chosen region, and links to the other regions (no JavaScript).
  */
-export function ProductDetail({ product, region }: { product: Product; region: ShopRegion }) {
+export function ProductDetail({
+  product,
+  region,
+  buy,
+}: {
+  product: Product;
+  region: ShopRegion;
+  /** The add-to-cart form (absent when nothing can be bought here). */
+  buy?: ReactNode;
+}) {
   const media = product.media[0];
   const priced = product.skus.map((sku) => ({
     sku,
@@ -66,6 +76,7 @@ export function ProductDetail({ product, region }: { product: Product; region: S
         <p className="text-xl font-semibold">
           {lowest ? `From ${formatMoney(lowest)}` : 'Not sold in this region'}
         </p>
+        {buy}
         <nav aria-label="Region" className="flex flex-wrap gap-2 text-sm">
           <span className="text-muted-foreground">Prices for:</span>
           {SHOP_REGIONS.map((r) => (

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { requireCatalogAdmin } from '@/server/identity/require-admin';
+import { requireBackOffice } from '@/server/identity/require-admin';
+import { isCatalogAdmin, isOrdersAdmin } from '@/server/identity/session';
 
 /**
  * The back office's frame, guarded server-side (every page and every action checks again) with its own
@@ -8,17 +9,26 @@ import { requireCatalogAdmin } from '@/server/identity/require-admin';
  * admin markup: the group's `loading.tsx` sits below this layout, so nothing has streamed yet.
  */
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  await requireCatalogAdmin();
+  const principal = await requireBackOffice();
   return (
     <div className="grid gap-6">
       <nav aria-label="Back office" className="flex flex-wrap items-center gap-4 border-b pb-3 text-sm">
         <span className="font-semibold">Back office</span>
-        <Link href="/admin" className="underline-offset-4 hover:underline">
-          Products
-        </Link>
-        <Link href="/admin/products/new" className="underline-offset-4 hover:underline">
-          New product
-        </Link>
+        {isCatalogAdmin(principal) ? (
+          <>
+            <Link href="/admin" className="underline-offset-4 hover:underline">
+              Products
+            </Link>
+            <Link href="/admin/products/new" className="underline-offset-4 hover:underline">
+              New product
+            </Link>
+          </>
+        ) : null}
+        {isOrdersAdmin(principal) ? (
+          <Link href="/admin/orders" className="underline-offset-4 hover:underline">
+            Orders
+          </Link>
+        ) : null}
       </nav>
       {children}
     </div>

@@ -6,19 +6,16 @@ import { redirectOnThisHost } from '@/server/same-site-redirect';
 import { fieldErrorsOfProblem, loadProduct, type CatalogProduct, type SentSkus } from './admin-catalog';
 import { PRODUCT_STATUS } from './catalog-format';
 import type { ProductFormState } from './product-form-state';
-import { isValidCsrfToken } from './verify-csrf';
+import { isValidCsrfToken } from '@/server/identity/verify-csrf';
+import { textOf } from '@/lib/form-fields';
 
 /** What every back-office server action shares: reading the form, the guard, catalog problems as messages. */
 
-export const textOf = (form: FormData, key: string) => {
-  const v = form.get(key);
-  return typeof v === 'string' ? v : '';
-};
+export { idempotencyKeySchema, textOf } from '@/lib/form-fields';
 
 export const valuesOf = (form: FormData, names: readonly string[]) =>
   Object.fromEntries(names.map((name) => [name, textOf(form, name)]));
 
-export const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{8,200}$/);
 export const versionSchema = z.string().regex(/^[1-9]\d{0,17}$/);
 
 export const SESSION_CHANGED =

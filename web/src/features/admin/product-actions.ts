@@ -25,7 +25,7 @@ import {
 } from './product-form-schema';
 import type { ProductFormState } from './product-form-state';
 import { currencyFieldName, isPriceFieldName, loadedFieldName, priceChangesOfForm } from './sku-grid-schema';
-import { isValidCsrfToken } from './verify-csrf';
+import { isValidCsrfToken } from '@/server/identity/verify-csrf';
 
 /** The edit form's values: the content fields and every price field it sent. */
 const editValuesOf = (form: FormData): Record<string, string> => ({

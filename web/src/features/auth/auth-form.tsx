@@ -11,15 +11,21 @@ interface AuthFormProps {
   readonly action: (previous: FormState, form: FormData) => Promise<FormState>;
   readonly submitLabel: string;
   readonly passwordAutoComplete: 'current-password' | 'new-password';
+  /** The rendered form's idempotency key (sign-in: the cart merge, adr/0055). */
+  readonly idempotencyKey?: string;
+  /** Where to go after signing in (a path of this site the action accepts). */
+  readonly next?: string;
 }
 
 /** Email + password, validated on the server; field messages tied to their inputs; email kept on error. */
-export function AuthForm({ action, submitLabel, passwordAutoComplete }: AuthFormProps) {
+export function AuthForm({ action, submitLabel, passwordAutoComplete, idempotencyKey, next }: AuthFormProps) {
   const [state, formAction, pending] = useActionState(action, emptyFormState);
   const emailError = state.fieldErrors.email;
   const passwordError = state.fieldErrors.password;
   return (
     <form action={formAction} noValidate className="grid gap-4">
+      {idempotencyKey ? <input type="hidden" name="idempotencyKey" value={idempotencyKey} /> : null}
+      {next ? <input type="hidden" name="next" value={next} /> : null}
       {state.formError ? <Alert variant="destructive">{state.formError}</Alert> : null}
       <div className="grid gap-2">
         <Label htmlFor="email">Email</Label>

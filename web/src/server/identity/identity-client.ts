@@ -32,6 +32,8 @@ interface CallOptions {
   readonly csrfToken?: string;
   /** Relay the answer's Set-Cookie headers to the browser (server actions only). */
   readonly relayCookies?: boolean;
+  /** Told each relayed cookie (e.g. the new access token, for a call made right after sign-in). */
+  readonly onRelayedCookie?: (name: string, value: string) => void;
 }
 
 /**
@@ -72,6 +74,7 @@ export async function callIdentity<T>(path: string, options: CallOptions = {}): 
       if (!c) continue;
       const { name, value, ...attributes } = c;
       jar.set(name, value, attributes);
+      options.onRelayedCookie?.(name, value);
     }
   }
   const text = await response.text();

@@ -52,3 +52,8 @@ export async function csrfToken(): Promise<string> {
 export function isCatalogAdmin(principal: Principal): boolean {
   return principal.admin || principal.roles.some((role) => role.startsWith('catalog.admin:'));
 }
+
+/** Orders' back office (the orders list, timelines, refunds): the tenant admin flag or `orders.admin`. */
+export function isOrdersAdmin(principal: Principal): boolean {
+  return principal.admin || principal.roles.includes('orders.admin');
+}

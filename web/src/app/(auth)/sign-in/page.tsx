@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { signIn } from '@/features/auth/auth-actions';
@@ -34,7 +35,13 @@ export default async function SignInPage({
       <h1 className="text-2xl font-semibold">Sign in</h1>
       {notice ? <Alert role="status">{notice}</Alert> : null}
       <Card>
-        <AuthForm action={signIn} submitLabel="Sign in" passwordAutoComplete="current-password" />
+        <AuthForm
+          action={signIn}
+          submitLabel="Sign in"
+          passwordAutoComplete="current-password"
+          idempotencyKey={randomUUID()}
+          {...(typeof params.next === 'string' ? { next: params.next } : {})}
+        />
       </Card>
       <p className="text-sm text-muted-foreground">
         No account yet?{' '}

@@ -1,7 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { randomUUID } from 'node:crypto';
 import { ProductDetail } from '@/components/product-detail';
+import { AddToCartForm } from '@/features/cart/add-to-cart-form';
+import { variantChoices } from '@/features/cart/variant-choices';
+import { PRODUCT_STATUS } from '@/lib/catalog-enums';
+import { csrfToken } from '@/server/identity/session';
 import { isShopRegion, DEFAULT_REGION } from '@/features/catalog/catalog-regions';
 import { getProduct } from '@/features/catalog/catalog-reads';
 import { CatalogUnavailable } from '@/features/catalog/catalog-unavailable';
@@ -38,5 +43,18 @@ export default async function ProductPage({ params, searchParams }: Props) {
   }
   const wanted = typeof search.region === 'string' ? search.region : '';
   const region = isShopRegion(wanted) ? wanted : DEFAULT_REGION;
-  return <ProductDetail product={result.value} region={region} />;
+  const product = result.value;
+  const variants = variantChoices(product, region);
+  // One idempotency key per rendered form (adr/0023); the form gets the next one from each success.
+  const buy =
+    product.status === PRODUCT_STATUS.ACTIVE && variants.length > 0 ? (
+      <AddToCartForm
+        productId={product.productId}
+        region={region}
+        variants={variants}
+        idempotencyKey={randomUUID()}
+        csrf={await csrfToken()}
+      />
+    ) : undefined;
+  return <ProductDetail product={product} region={region} buy={buy} />;
 }
