@@ -32,7 +32,10 @@ export function prometheusConfig(targets: readonly ScrapeTarget[], settings: Pro
     scrape_configs: [...jobs.values()].map((group) => ({
       job_name: group[0]!.job,
       metrics_path: group[0]!.path ?? '/metrics',
-      static_configs: group.map((t) => ({ targets: [`127.0.0.1:${t.port}`], labels: { instance: t.instance } })),
+      static_configs: group.map((t) => ({
+        targets: [`127.0.0.1:${t.port}`],
+        labels: { instance: t.instance },
+      })),
     })),
   };
 }

@@ -42,7 +42,11 @@ export interface RuleGroup {
 /** Seconds as a Prometheus duration: the largest whole unit (1h, 30m, 45s). */
 export function promDuration(seconds: number): string {
   const s = Math.max(1, Math.round(seconds));
-  for (const [unit, size] of [['d', 86_400], ['h', 3600], ['m', 60]] as const) {
+  for (const [unit, size] of [
+    ['d', 86_400],
+    ['h', 3600],
+    ['m', 60],
+  ] as const) {
     if (s % size === 0) return `${s / size}${unit}`;
   }
   return `${s}s`;

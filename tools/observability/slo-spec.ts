@@ -25,12 +25,16 @@ const httpSli = z.strictObject({
   ...kind,
   metric: z.literal('http'),
   /** Route templates as the RED middleware records them (`http.route`), e.g. `/auth/sign-in`. */
-  routes: z.array(z.string().regex(/^\/[\w\-/:.]*$/, 'must be a route template such as /auth/sign-in')).min(1),
+  routes: z
+    .array(z.string().regex(/^\/[\w\-/:.]*$/, 'must be a route template such as /auth/sign-in'))
+    .min(1),
 });
 const rpcSli = z.strictObject({
   ...kind,
   metric: z.literal('rpc'),
-  rpcService: z.string().regex(/^[a-z][\w.]*\.[A-Z]\w*$/, 'must be a full service name such as pkg.v1.Service'),
+  rpcService: z
+    .string()
+    .regex(/^[a-z][\w.]*\.[A-Z]\w*$/, 'must be a full service name such as pkg.v1.Service'),
   rpcMethods: z.array(z.string().regex(/^[A-Z]\w*$/, 'must be a method name such as GetProduct')).min(1),
 });
 
@@ -63,14 +67,17 @@ export const RED_SERIES = {
 
 /** Every SLO file, parsed; a bad file fails with its name and the field. */
 export function loadSlos(dir = SLO_DIR): Slo[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
   const slos = files.map((file) => {
     const parsed = sloSchema.safeParse(parse(readFileSync(join(dir, file), 'utf8')));
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
       throw new Error(`${join(dir, file)}: ${issues.join('; ')}`);
     }
-    if (`${parsed.data.name}.yaml` !== file) throw new Error(`${file}: name must match the file (${parsed.data.name})`);
+    if (`${parsed.data.name}.yaml` !== file)
+      throw new Error(`${file}: name must match the file (${parsed.data.name})`);
     return parsed.data;
   });
   return slos;

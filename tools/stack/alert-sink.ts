@@ -64,9 +64,17 @@ export function alertSink(file: string): Server {
     if (req.method === 'GET' && path === '/healthz') return send(200, '{"status":"ok"}');
     if (req.method === 'GET' && path === '/alerts') return send(200, JSON.stringify({ notifications: kept }));
     if (req.method !== 'POST' || path !== '/alerts')
-      return send(404, problem(404, 'Not found', 'POST /alerts, GET /alerts, GET /healthz'), 'application/problem+json');
+      return send(
+        404,
+        problem(404, 'Not found', 'POST /alerts, GET /alerts, GET /healthz'),
+        'application/problem+json',
+      );
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json'))
-      return send(415, problem(415, 'Unsupported media type', 'send application/json'), 'application/problem+json');
+      return send(
+        415,
+        problem(415, 'Unsupported media type', 'send application/json'),
+        'application/problem+json',
+      );
     readBody(req).then(
       (text) => {
         let json: unknown;
@@ -79,7 +87,11 @@ export function alertSink(file: string): Server {
         if (!parsed.success) {
           const first = parsed.error.issues[0];
           const detail = `${first?.path.join('.') ?? ''}: ${first?.message ?? 'invalid'}`;
-          return send(400, problem(400, 'Not an Alertmanager notification', detail), 'application/problem+json');
+          return send(
+            400,
+            problem(400, 'Not an Alertmanager notification', detail),
+            'application/problem+json',
+          );
         }
         const note = { ...parsed.data, receivedAt: new Date().toISOString() };
         kept.push(note);
@@ -89,7 +101,11 @@ export function alertSink(file: string): Server {
       },
       (error: unknown) =>
         error instanceof TooLarge
-          ? send(413, problem(413, 'Payload too large', `at most ${MAX_BODY_BYTES} bytes`), 'application/problem+json')
+          ? send(
+              413,
+              problem(413, 'Payload too large', `at most ${MAX_BODY_BYTES} bytes`),
+              'application/problem+json',
+            )
           : send(400, problem(400, 'Bad request', 'the body could not be read'), 'application/problem+json'),
     );
   });

@@ -39,7 +39,10 @@ function writeConfigs(targets: readonly ScrapeTarget[], options: ObservabilityOp
   mkdirSync(join(dir, 'tsdb'), { recursive: true });
   mkdirSync(dataDir('alertmanager'), { recursive: true });
   const rules = join(dir, 'slo-rules.yaml');
-  writeFileSync(rules, stringify(ruleFile(sloRuleGroups(loadSlos(), { timeScale: options.sloTimeScale ?? 1 }))));
+  writeFileSync(
+    rules,
+    stringify(ruleFile(sloRuleGroups(loadSlos(), { timeScale: options.sloTimeScale ?? 1 }))),
+  );
   const settings = {
     scrapeIntervalSeconds: options.scrapeIntervalSeconds ?? 15,
     alertmanagerPort: ports.alertmanager,
@@ -48,7 +51,10 @@ function writeConfigs(targets: readonly ScrapeTarget[], options: ObservabilityOp
   writeFileSync(join(dir, 'prometheus.yml'), stringify(prometheusConfig(targets, settings)));
   const sink = `http://127.0.0.1:${ports.alertSink}/alerts`;
   const timing = options.alertTiming ?? DEFAULT_ALERTMANAGER_TIMING;
-  writeFileSync(join(dataDir('alertmanager'), 'alertmanager.yml'), stringify(alertmanagerConfig(sink, timing)));
+  writeFileSync(
+    join(dataDir('alertmanager'), 'alertmanager.yml'),
+    stringify(alertmanagerConfig(sink, timing)),
+  );
 }
 
 /**

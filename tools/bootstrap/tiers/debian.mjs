@@ -15,9 +15,13 @@ const POLICY_RC = '/usr/sbin/policy-rc.d';
  */
 async function withoutServiceStarts(fn) {
   if (existsSync(POLICY_RC)) return fn();
-  writeFileSync(POLICY_RC, '#!/bin/sh\n# written by the Shopstream bootstrap during apt-get install\nexit 101\n', {
-    mode: 0o755,
-  });
+  writeFileSync(
+    POLICY_RC,
+    '#!/bin/sh\n# written by the Shopstream bootstrap during apt-get install\nexit 101\n',
+    {
+      mode: 0o755,
+    },
+  );
   try {
     return await fn();
   } finally {
