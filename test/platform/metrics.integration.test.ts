@@ -38,12 +38,14 @@ describe('metrics in Prometheus', () => {
     const jwks = series.find((r) => r.metric.http_route === '/.well-known/jwks.json');
     expect(jwks?.metric).toMatchObject({ http_request_method: 'GET', http_response_status_code: '200' });
     const grpc = await promQuery('rpc_server_call_duration_count{job="catalog"}');
-    for (const r of grpc) expect(r.metric.rpc_method).toMatch(/^shopstream\.[\w.]+\.\w+Service\/\w+$/);
+    expect(grpc.length).toBeGreaterThan(0);
+    for (const r of grpc) expect(r.metric.rpc_method).toMatch(/^[a-z][\w.]*\.[A-Z]\w*\/[A-Z]\w*$/);
   });
 
   it('no series carries personal data, an id or an unbounded label', async () => {
     const all = await promSeries(['{__name__=~".+"}']);
     expect(all.length).toBeGreaterThan(100);
-    expect(labelViolations(all)).toEqual([]);
+    const violations = labelViolations(all);
+    expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
   });
 });
