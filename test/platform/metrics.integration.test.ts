@@ -5,7 +5,7 @@ import { labelViolations } from '../../tools/observability/label-policy.js';
 import { infraScrapeTargets } from '../../tools/stack/observability.js';
 
 /**
- * The stack's Prometheus (adr/0048): it scrapes every app, every sidecar and every server that serves
+ * The stack's Prometheus (adr/0070): it scrapes every app, every sidecar and every server that serves
  * metrics; the apps' RED histograms carry route templates and status codes, and no series anywhere carries
  * an identifier, a person or an unbounded label.
  */

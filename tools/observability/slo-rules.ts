@@ -1,7 +1,7 @@
 import { RED_SERIES, type Slo } from './slo-spec.js';
 
 /**
- * Multi-window, multi-burn-rate alerts (the SRE workbook, chapter "Alerting on SLOs"; adr/0049): an alert
+ * Multi-window, multi-burn-rate alerts (the SRE workbook, chapter "Alerting on SLOs"; adr/0071): an alert
  * fires only when both the long and the short window burn the error budget faster than `burn` times the
  * sustainable rate, so a short blip (short window only) or an old incident (long window only) stays quiet.
  * Page when 2 % of a 30-day budget goes in an hour or 5 % in six hours; ticket for 10 % in three days.

@@ -59,7 +59,7 @@ function writeConfigs(targets: readonly ScrapeTarget[], options: ObservabilityOp
 
 /**
  * Prometheus (scrapes every app, sidecar and server; evaluates the SLO rules), Alertmanager (routes the
- * alerts) and the alert sink (receives them), all on loopback (adr/0048). Prometheus keeps two days or 512 MB.
+ * alerts) and the alert sink (receives them), all on loopback (adr/0070). Prometheus keeps two days or 512 MB.
  */
 export function observabilityProcesses(
   targets: readonly ScrapeTarget[],

@@ -30,7 +30,7 @@ const defaults = {
   jaegerQueryGrpc: 18685,
   jaegerHealth: 18133,
   jaegerMetrics: 18888,
-  /** Prometheus, Alertmanager and the stack's alert receiver (adr/0048). */
+  /** Prometheus, Alertmanager and the stack's alert receiver (adr/0070). */
   prometheus: 18090,
   alertmanager: 18095,
   alertSink: 18096,

@@ -17,7 +17,7 @@ const token = z
  * No defaults for environment-specific values. The two deliberate defaults:
  * - OTEL_EXPORTER_OTLP_ENDPOINT unset: telemetry disabled (logged once at start-up);
  * - METRICS_PORT unset: metrics go out by OTLP with the traces; set, the app serves them for Prometheus on
- *   127.0.0.1:METRICS_PORT/metrics instead (the stack sets it, adr/0048);
+ *   127.0.0.1:METRICS_PORT/metrics instead (the stack sets it, adr/0070);
  * - TENANT_HEADER: `x-tenant-id`, a protocol constant shared by every service, not an environment fact.
  */
 export const baseConfigSchema = z.object({

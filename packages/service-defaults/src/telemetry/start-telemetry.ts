@@ -10,7 +10,7 @@ import type { TelemetryHandle } from './telemetry-state.js';
 
 /**
  * Metrics for Prometheus to scrape on 127.0.0.1:METRICS_PORT/metrics when the port is set (the stack's
- * Prometheus does, adr/0048), else pushed by OTLP every 15 s to `<endpoint>/v1/metrics`.
+ * Prometheus does, adr/0070), else pushed by OTLP every 15 s to `<endpoint>/v1/metrics`.
  */
 function metricReader(base: string, metricsPort: number | undefined): MetricReader {
   if (metricsPort !== undefined) return new PrometheusExporter({ host: '127.0.0.1', port: metricsPort });
