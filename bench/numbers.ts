@@ -147,6 +147,20 @@ export const ROWS: readonly Row[] = [
     goal: '–',
   },
   {
+    results: [
+      'checkout-create-order-answered',
+      'checkout-order-confirmed',
+      'checkout-decline-to-stock-released',
+      'checkout-max-rate',
+    ],
+    group: 'checkout',
+    what: ([r]) =>
+      `checkout: CreateOrder answered (order durable, saga started), 2/s open loop (\`${r!.name}\`, n=${r!.n})`,
+    result: ([r, confirmed, decline, max]) =>
+      `p50 **${num(r!.p50)} ms**, p95 **${num(r!.p95)} ms**, p99 ${num(r!.p99)} ms (GetCart at the same rate p95 ${num(base(r!).p95)} ms); CONFIRMED after submit p50 ${num(confirmed!.p50)} ms, p95 **${num(confirmed!.p95)} ms**; decline → stock released p95 **${num(decline!.p95)} ms**; highest rate with p95 < 800 ms: **${max!.p50 > 0 ? `≥ ${max!.p50}/s` : 'none'}**`,
+    goal: 'p95 < 400 ms (PRD SLO 800 ms); stock back < 60 s',
+  },
+  {
     results: ['stack-full-warm-start', 'stack-full-kafka-ready'],
     group: 'always',
     what: ([r]) =>

@@ -7,7 +7,11 @@ export declare const pins: {
   python: Record<string, { version: string; binaries: string[] }>;
   maven: Record<string, { version: string; pom: string; probeJar: string }>;
 };
+export declare const fromSource: Set<string>;
+export declare function activeGoPins(): [string, { version: string; recipe: string; binaries: string[] }][];
+export declare function activePythonPins(): [string, { version: string; binaries: string[] }][];
 export declare function toolDir(name: string, version: string): string;
 export declare function goToolKey(pin: { version: string; recipe: string; module?: string }): string;
+export declare function pythonToolKey(pin: { version: string; source?: string }): string;
 export declare function toolBin(binary: string): string;
 export declare function toolJars(name: string): string;

@@ -30,13 +30,39 @@ export function goToolKey(pin) {
   return `${pin.version}-${hash.digest('hex').slice(0, 10)}`;
 }
 
+/**
+ * Tools to build from source although a registry ships them prebuilt: SHOPSTREAM_FROM_SOURCE, a comma list of
+ * pins.json names (`temporal`). A prebuilt pin (`"source": "go.<name>"`) then gives way to its Go pin, which
+ * is otherwise not built (`"fallback": true`); see adr/0060.
+ */
+export const fromSource = new Set(
+  (process.env.SHOPSTREAM_FROM_SOURCE ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+
+/** The Go pins this machine builds: every pin, a fallback-only pin only when SHOPSTREAM_FROM_SOURCE names it. */
+export const activeGoPins = () =>
+  Object.entries(pins.go).filter(([name, pin]) => pin.fallback !== true || fromSource.has(name));
+
+/** The PyPI pins this machine installs: a prebuilt binary's pin drops out when it is built from source. */
+export const activePythonPins = () =>
+  Object.entries(pins.python).filter(([name, pin]) => pin.source === undefined || !fromSource.has(name));
+
+/**
+ * The cache key of a PyPI tool: its version; a prebuilt binary standing in for a Go build (`source`) adds
+ * `-pypi`, so it never shares a folder with that build (SHOPSTREAM_FROM_SOURCE, adr/0060).
+ */
+export const pythonToolKey = (pin) => (pin.source === undefined ? pin.version : `${pin.version}-pypi`);
+
 /** Absolute path of a binary the bootstrap provides, looked up by its name in pins.json. */
 export function toolBin(binary) {
-  for (const [name, pin] of Object.entries(pins.go)) {
+  for (const [name, pin] of activeGoPins()) {
     if (pin.binaries.includes(binary)) return join(toolDir(name, goToolKey(pin)), 'bin', binary);
   }
-  for (const [name, pin] of Object.entries(pins.python)) {
-    if (pin.binaries.includes(binary)) return join(toolDir(name, pin.version), 'venv', 'bin', binary);
+  for (const [name, pin] of activePythonPins()) {
+    if (pin.binaries.includes(binary)) return join(toolDir(name, pythonToolKey(pin)), 'venv', 'bin', binary);
   }
   for (const pin of Object.values(pins.debian)) {
     if (pin.probe.endsWith(`/${binary}`)) return pin.probe;

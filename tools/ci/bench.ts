@@ -6,7 +6,8 @@
  *
  * `npm run bench -- <group> …` (groups: BENCH_GROUPS below) runs only the named groups besides the start-up,
  * memory and pub/sub measurements of both profiles (which always run: they are each other's baselines). An
- * unknown group is refused. The results are committed; `npm run numbers` turns them into docs/numbers.md.
+ * unknown group is refused. `cold-start` (a fresh clone with empty caches → `npm start` healthy) is opt-in: it
+ * runs only when named, first, and alone when it is the only group named. The results are committed; `npm run numbers` turns them into docs/numbers.md.
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +15,17 @@ import { repoRoot } from '../paths.mjs';
 import { testStackOptions } from './test-stack.js';
 import type { Profile } from '../stack/dapr-resources.js';
 
-const BENCH_GROUPS = ['bootstrap', 'sidecar', 'actors', 'identity', 'catalog', 'web', 'tilt'] as const;
+const BENCH_GROUPS = [
+  'bootstrap',
+  'sidecar',
+  'actors',
+  'identity',
+  'catalog',
+  'checkout',
+  'web',
+  'tilt',
+  'cold-start',
+] as const;
 const only = process.argv.slice(2);
 const unknown = only.filter((g) => !(BENCH_GROUPS as readonly string[]).includes(g));
 if (unknown.length > 0) {
@@ -22,6 +33,8 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const wanted = (group: (typeof BENCH_GROUPS)[number]) => only.length === 0 || only.includes(group);
+/** Opt-in groups run only when named: a cold start takes tens of minutes of both cores. */
+const optIn = new Set<string>(['cold-start']);
 
 const dataRoot = join(repoRoot, '.data', 'bench');
 process.env.SHOPSTREAM_DATA = dataRoot;
@@ -40,6 +53,7 @@ const { benchTokenValidation } = await import('../../bench/identity/token-valida
 const { benchCreateToVisible } = await import('../../bench/catalog/create-to-visible.bench.js');
 const { benchReads } = await import('../../bench/catalog/reads.bench.js');
 const { benchUpdateStock } = await import('../../bench/catalog/stock.bench.js');
+const { benchCheckout } = await import('../../bench/orders/checkout.bench.js');
 const { measureKafkajsLatency, measurePubsubLatency, writePubsubResults } =
   await import('../../bench/platform/pubsub-latency.bench.js');
 const { benchTiltReload } = await import('../../bench/platform/tilt-reload.bench.js');
@@ -47,6 +61,12 @@ const { webBenchFixture } = await import('../../bench/web/web-fixture.js');
 const { benchJsPerRoute } = await import('../../bench/web/js-per-route.bench.js');
 const { benchCatalogPageLoad } = await import('../../bench/web/catalog-page-load.bench.js');
 const { benchLighthouse } = await import('../../bench/web/lighthouse.bench.js');
+
+if (only.includes('cold-start')) {
+  const { benchColdStart } = await import('../../bench/platform/cold-start.bench.js');
+  await benchColdStart();
+  if (only.every((g) => optIn.has(g))) process.exit(0);
+}
 
 rmSync(dataRoot, { recursive: true, force: true });
 const supervisorOf =
@@ -110,6 +130,7 @@ await withStack('local', async () => {
     await benchReads();
     await benchUpdateStock();
   }
+  if (wanted('checkout')) await benchCheckout();
   if (wanted('web')) {
     const fixture = await webBenchFixture();
     await benchJsPerRoute(fixture);

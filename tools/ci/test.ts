@@ -92,6 +92,17 @@ const fullFiles =
     ? brokerDependent
     : filters.filter((f) => brokerDependent.some((d) => f.startsWith(d) || d.startsWith(f)));
 
+// What the named phases need, built when missing (`npm test` bootstrapped everything already: stamp checks).
+const needs = new Set<string>();
+if (wanted('integration')) needs.add('start');
+if (wanted('integration') && filters.length === 0) needs.add('browser');
+if (wanted('full') || (wanted('restart') && filters.length === 0)) needs.add('full');
+if (wanted('tilt')) needs.add('tilt');
+if (needs.size > 0) {
+  const { ensureTools } = await import('../stack/ensure-tools.js');
+  ensureTools([...needs]);
+}
+
 if (!wanted('static')) skip('static checks (format, lint, typecheck, buf)', notNamed);
 if (wanted('static')) {
   await phase('format (prettier)', () => sh('npx', ['prettier', '--check', '--log-level', 'warn', '.']));

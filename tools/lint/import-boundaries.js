@@ -141,10 +141,10 @@ export const domainPure = [
 export const domainServiceDefaults = [
   {
     name: '@shopstream/service-defaults',
-    allowImportNames: ['DomainError', 'ErrorKind', 'isDomainError', 'parseInput'],
+    allowImportNames: ['DomainError', 'ErrorKind', 'isDomainError', 'parseInput', 'idempotencyKeySchema'],
     allowTypeImports: true,
     message: noIo(
-      "service-defaults' runtime: only DomainError, ErrorKind, isDomainError, parseInput and types",
+      "service-defaults' runtime: only DomainError, ErrorKind, isDomainError, parseInput, idempotencyKeySchema and types",
     ),
   },
   {

@@ -2,9 +2,11 @@
  * `npm run seed`: the demo catalog in the RUNNING local stack (`npm start`): tenant `demo` (registered in
  * identity too, so people can sign up there), 1,200 products with variants, prices in three regions, stock,
  * and a generated PNG per product in the S3 API (bucket `catalog-media`). Idempotent: products are created
- * through the catalog's own use case with idempotency keys `seed-v1-<n>`, so a second run replays instead of
- * duplicating; images already stored are not uploaded again. Options: --tenant <id> --products <n>.
+ * through the catalog's own use case with idempotency keys `seed-v2-<n>`, so a second run replays instead of
+ * duplicating; images already stored are not uploaded again. Image keys are unguessable (adr/0068), keyed by a
+ * secret of the data folder (`<data>/seed/media-secret`). Options: --tenant <id> --products <n>.
  */
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   CreateBucketCommand,
@@ -29,13 +31,15 @@ import {
 } from '@shopstream/catalog';
 import { demoProduct, IMAGE_SIZE, productImage, progressBar } from '@shopstream/catalog/seed';
 import { createIdentityStore } from '@shopstream/identity';
-import { devCredentials, mediaBucket } from '../stack/layout.js';
+import { dataDir, devCredentials, mediaBucket } from '../stack/layout.js';
 import { ports } from '../stack/ports.js';
 import { appDatabaseUrl } from '../stack/provision-postgres.js';
+import { seedMediaKey, seedMediaSecret } from './media-keys.js';
 
 /** The stack creates it (versitygw's afterReady); the seed makes sure it exists when run against older data. */
 export const MEDIA_BUCKET = mediaBucket;
-const SEED_VERSION = 'v1';
+// v2: image keys became unguessable (adr/0068); a folder seeded with v1 gets the v2 products beside them.
+const SEED_VERSION = 'v2';
 const CONCURRENCY = 4;
 
 const options = z
@@ -97,13 +101,14 @@ async function main(): Promise<void> {
     logger,
   };
   const actor = { userId: 'seed', tenantId, roles: [], admin: true };
+  const mediaSecret = seedMediaSecret(join(dataDir('seed'), 'media-secret'));
   const started = Date.now();
   const counts = { created: 0, existing: 0, skus: 0, uploaded: 0 };
   const bar = progressBar(`seeding ${tenantId}`, options.products, process.stderr);
 
   const seedOne = async (index: number) => {
     const demo = demoProduct(index);
-    const key = `${tenantId}/products/seed-${index}/1.png`;
+    const key = seedMediaKey(mediaSecret, tenantId, index);
     const stored = await s3.send(new HeadObjectCommand({ Bucket: MEDIA_BUCKET, Key: key })).then(
       () => true,
       () => false,

@@ -39,15 +39,16 @@ describe('port blocks', () => {
       orders: 7,
       'orders-cart': 8,
       payments: 9,
+      'orders-worker': 10,
     });
     expect(portOf(productFile, 'web')).toBe(ports.appBase + 60);
   });
 
   it('gives appended apps the next blocks, moving nobody', () => {
-    // Two services still to come, appended after the last app of today (payments, block 9).
+    // Two services still to come, appended after the last app of today (orders-worker, block 10).
     const file = productWith(appended('search') + appended('feed'));
-    expect(portOf(file, 'search')).toBe(ports.appBase + 100);
-    expect(portOf(file, 'feed')).toBe(ports.appBase + 110);
+    expect(portOf(file, 'search')).toBe(ports.appBase + 110);
+    expect(portOf(file, 'feed')).toBe(ports.appBase + 120);
     expect(portOf(file, 'web')).toBe(ports.appBase + 60);
     expect(portOf(file, 'payments')).toBe(ports.appBase + 90);
   });

@@ -108,6 +108,16 @@ export function infraEnv(): Record<string, string> {
   };
 }
 
+/**
+ * The sidecars' request and response size limit (daprd `--max-body-size`, set deliberately; adr/0067). Dapr's
+ * default is 4 MiB, and a body over it is cut off by the CALLER's sidecar with a 500 (`ERR_DIRECT_INVOKE …
+ * stream too large`) before the app could answer. The apps' own limits are far lower (identity's routes and
+ * the Dapr HTTP apps 1 MiB, payments' webhooks 64 KiB, the web edge 1 MiB), so with 8 MiB here the APP is
+ * the one that refuses an oversized body, with 413 problem+json; only an API-token holder can send more
+ * than 8 MiB to a sidecar, and it still gets Dapr's 500. Responses are bounded by the same value.
+ */
+export const SIDECAR_MAX_BODY_SIZE = '8Mi';
+
 export interface DaprFiles {
   resourcesPath: string;
   configPath: string;
@@ -187,6 +197,8 @@ export function appProcesses(apps: AppDefinition[], dapr: DaprFiles): ProcessSpe
         dapr.configPath,
         '--dapr-graceful-shutdown-seconds',
         '3',
+        '--max-body-size',
+        SIDECAR_MAX_BODY_SIZE,
         '--log-as-json',
       ],
       env: { ...infraEnv(), ...tokens },

@@ -7,6 +7,7 @@ import { stackProcesses } from './stack.js';
 import { killStale, StackError, Supervisor, type ProcessStatus } from './supervisor.js';
 import { printStatusTable } from './status-table.js';
 import { profiles, type Profile } from './dapr-resources.js';
+import { ensureTools } from './ensure-tools.js';
 
 async function isRunning(): Promise<boolean> {
   return stackControl.status().then(
@@ -18,6 +19,8 @@ async function isRunning(): Promise<boolean> {
 async function up(profile: Profile): Promise<void> {
   if (await isRunning())
     throw new StackError('the stack is already running (`npm run status`; stop it with `npm run stop`)');
+  // `npm start` bootstrapped the local profile; the full profile's Kafka jars (and Java) come only now.
+  if (profile === 'full') ensureTools(['full']);
   const stale = await killStale();
   if (stale > 0) console.log(`Stopped ${stale} processes left over from an earlier run.`);
   const started = Date.now();

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { repoRoot } from '../paths.mjs';
 import { runDir } from './layout.js';
 import { StackError } from './supervisor.js';
+import { unregisteredTypes } from './daprd-components.js';
 
 /** Runtime profiles: one folder components/<profile>/ each, the same component names in all (adr/0004). */
 export const profiles = ['local', 'full'] as const;
@@ -54,6 +55,9 @@ export function renderDaprResources(
   out = join(runDir, 'dapr'),
 ): { resourcesPath: string; configPath: string } {
   const resourcesPath = join(out, 'resources');
+  // A type our slim daprd lacks would only surface as a sidecar refusing the component: say so up front.
+  const unregistered = unregisteredTypes();
+  if (unregistered.length > 0) throw new StackError(unregistered.join('\n'));
   rmSync(out, { recursive: true, force: true });
   mkdirSync(resourcesPath, { recursive: true });
   const componentDir = join(repoRoot, 'components', profile);

@@ -33,7 +33,7 @@ describe('tiltSpec', () => {
     expect(byName('identity-sessions').resourceDeps).toEqual([...infra, 'identity']);
     // The examples start after the product (after its last app in dapr/apps.yaml).
     const lastProductApp = productSpec.resources.filter((r) => !r.labels.includes('infra')).at(-1)?.name;
-    expect(lastProductApp).toBe('payments');
+    expect(lastProductApp).toBe('orders-worker');
     expect(byName('skeleton-callee').resourceDeps).toEqual([...infra, lastProductApp]);
     expect(byName('skeleton-worker').resourceDeps).toEqual([...infra, 'skeleton-callee']);
   });

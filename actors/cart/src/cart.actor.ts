@@ -10,7 +10,9 @@ import type {
   MergeInput,
   MergeResult,
   RemoveItemInput,
+  RemoveOrderedInput,
   SetQuantityInput,
+  SnapshotInput,
 } from './cart.contract.js';
 import type { CartActorDeps, CatalogProduct } from './cart.ports.js';
 import {
@@ -25,10 +27,12 @@ import {
   planAfterChange,
   planOnReminder,
   removeLine,
+  removeOrderedLines,
   requireOffer,
   setLineQuantity,
   viewCart,
   withApplied,
+  withCheckout,
   type PricedProducts,
 } from './cart.rules.js';
 import {
@@ -39,7 +43,9 @@ import {
   parseCartActorId,
   parseCartInput,
   removeItemInput,
+  removeOrderedInput,
   setQuantityInput,
+  snapshotInput,
 } from './cart.schemas.js';
 import { CartSchedules, CartStateKeys, emptyCart, type StoredCart } from './cart.state.js';
 
@@ -50,6 +56,13 @@ const sameOwner = (a: CartOwner, b: CartOwner) =>
   a.kind === b.kind &&
   a.tenantId === b.tenantId &&
   (a.kind === 'user' ? a.userId === (b as typeof a).userId : a.cartId === (b as typeof a).cartId);
+
+const noCheckout = () =>
+  new DomainError(
+    ErrorKind.PermissionDenied,
+    'Cart.NoCheckout',
+    'This cart was not checked out for that order.',
+  );
 
 const notYourCart = () =>
   new DomainError(ErrorKind.PermissionDenied, 'Cart.NotYourCart', 'This cart belongs to someone else.');
@@ -90,11 +103,17 @@ export function cartActorClass(deps: CartActorDeps): CartActorClass {
       return armedAt ?? null;
     }
 
+    private async readCheckouts(): Promise<string[]> {
+      const [, tickets] = await this.getStateManager<string[]>().tryGetState(CartStateKeys.checkouts);
+      return tickets ?? [];
+    }
+
     /** The products of the cart's lines as the catalog shows them now; null when it cannot be reached. */
     private async price(
       owner: CartOwner,
       cart: StoredCart,
       known: ReadonlyMap<string, CatalogProduct | null> = new Map(),
+      fresh = false,
     ): Promise<PricedProducts | null> {
       const floors = new Map<string, number>();
       for (const line of cart.lines) {
@@ -105,7 +124,7 @@ export function cartActorClass(deps: CartActorDeps): CartActorClass {
           [...floors].map(async ([productId, minSequence]) => {
             if (known.has(productId)) return [productId, known.get(productId) ?? null] as const;
             const product = await deps.catalog.product(owner.tenantId, productId, {
-              fresh: false,
+              fresh,
               minSequence,
             });
             return [productId, product] as const;
@@ -231,6 +250,41 @@ export function cartActorClass(deps: CartActorDeps): CartActorClass {
         return { cart: merged.cart, known: products };
       });
       return { cart, mergedLines, dropped };
+    }
+
+    async snapshot(input: SnapshotInput): Promise<CartView> {
+      const { caller, orderId } = parseCartInput(snapshotInput, input, 'Snapshot');
+      const owner = await this.authorize(caller);
+      const cart = await this.read(owner, now());
+      const view = viewCart(
+        cart,
+        await this.price(owner, cart, new Map(), true),
+        deps.expiryMs(owner.tenantId),
+      );
+      const tickets = await this.readCheckouts();
+      try {
+        await this.getStateManager<string[]>().setState(
+          CartStateKeys.checkouts,
+          withCheckout(tickets, orderId),
+        );
+        await this.getStateManager().saveState();
+      } catch (error) {
+        await this.getStateManager().clearCache();
+        throw error;
+      }
+      return view;
+    }
+
+    async removeOrdered(input: RemoveOrderedInput): Promise<CartView> {
+      const command = parseCartInput(removeOrderedInput, input, 'RemoveOrdered');
+      const owner = this.owner();
+      if (!(await this.readCheckouts()).includes(command.orderId)) throw noCheckout();
+      const at = now();
+      const cart = await this.read(owner, at);
+      if (alreadyApplied(cart, command.idempotencyKey, at)) return this.view(owner, cart);
+      const next = withApplied(removeOrderedLines(cart, command.lines, at), command.idempotencyKey, at);
+      await this.commit(owner, next, at);
+      return this.view(owner, next);
     }
 
     /** The expiry reminder (the only one): empty the cart if nobody changed it in time, else re-arm. */

@@ -110,6 +110,19 @@ export interface RemoveItemInput extends Mutation {
   readonly region: string;
 }
 
+export interface SnapshotInput {
+  readonly caller: CartCaller;
+  /** The order the snapshot is for: it becomes the cart's checkout ticket for `removeOrdered`. */
+  readonly orderId: string;
+}
+
+/** The lines an order took from the cart; no shopper credential: the order's checkout ticket stands in. */
+export interface RemoveOrderedInput {
+  readonly orderId: string;
+  readonly idempotencyKey: string;
+  readonly lines: readonly { readonly skuId: string; readonly region: string; readonly quantity: number }[];
+}
+
 export interface MergeInput extends Mutation {
   readonly lines: readonly MergeLineInput[];
 }
@@ -136,4 +149,15 @@ export interface CartActorContract {
   clear(input: Mutation): Promise<CartView>;
   /** Adds lines from another cart (the anonymous one at sign-in); unbuyable lines are dropped and listed. */
   merge(input: MergeInput): Promise<MergeResult>;
+  /**
+   * Checkout's snapshot: the cart priced fresh by the catalog (cache bypassed), and a checkout ticket for
+   * `orderId`, so the checkout can later take the ordered lines out without the shopper's credential
+   * (short-lived tokens never go into a workflow's history).
+   */
+  snapshot(input: SnapshotInput): Promise<CartView>;
+  /**
+   * After a confirmed checkout: takes the order's lines out (see `removeOrderedLines`). Refused
+   * (`Cart.NoCheckout`) unless this cart was snapshotted for that order; applied once per idempotency key.
+   */
+  removeOrdered(input: RemoveOrderedInput): Promise<CartView>;
 }

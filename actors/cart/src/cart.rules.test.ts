@@ -8,10 +8,12 @@ import {
   planAfterChange,
   planOnReminder,
   removeLine,
+  removeOrderedLines,
   requireOffer,
   setLineQuantity,
   viewCart,
   withApplied,
+  withCheckout,
 } from './cart.rules.js';
 import { CartLimits, emptyCart } from './cart.state.js';
 
@@ -188,5 +190,37 @@ describe('idempotency keys and expiry', () => {
     expect(planOnReminder(cart, DAY, T0 + DAY)).toMatchObject({ kind: 'arm', at: T0 + DAY + DAY / 2 });
     expect(planOnReminder(cart, DAY, T0 + 2 * DAY)).toEqual({ kind: 'expire' });
     expect(planOnReminder(emptyCart, DAY, T0)).toEqual({ kind: 'expire' });
+  });
+});
+
+describe('after checkout', () => {
+  it('takes out the ordered units, keeping what was added since and what was never ordered', () => {
+    let cart = addLine(emptyCart, offer(), 2, T0);
+    cart = addLine(cart, offer(product(), 'us'), 1, T0);
+    cart = addLine(cart, offer(), 3, T0 + 1); // raised to 5 during checkout of 2
+    const after = removeOrderedLines(cart, [{ skuId: S1, region: 'eu', quantity: 2 }], T0 + 2);
+    expect(after.lines.map((l) => [l.region, l.quantity])).toEqual([
+      ['eu', 3],
+      ['us', 1],
+    ]);
+    const all = removeOrderedLines(
+      after,
+      [
+        { skuId: S1, region: 'eu', quantity: 3 },
+        { skuId: S1, region: 'us', quantity: 1 },
+      ],
+      T0 + 3,
+    );
+    expect(all.lines).toEqual([]);
+    expect(removeOrderedLines(all, [{ skuId: S1, region: 'eu', quantity: 1 }], T0 + 4)).toBe(all);
+  });
+
+  it('keeps the newest checkout tickets, each once', () => {
+    let tickets: string[] = [];
+    for (let i = 0; i < CartLimits.maxCheckouts + 5; i++) tickets = withCheckout(tickets, `o${i}`);
+    tickets = withCheckout(tickets, 'o10');
+    expect(tickets).toHaveLength(CartLimits.maxCheckouts);
+    expect(tickets.at(-1)).toBe('o10');
+    expect(tickets.filter((t) => t === 'o10')).toHaveLength(1);
   });
 });

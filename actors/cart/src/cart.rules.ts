@@ -163,6 +163,33 @@ export function removeLine(cart: StoredCart, skuId: string, region: string, now:
   );
 }
 
+/**
+ * Takes an order's lines out of the cart after checkout: each line loses the units ordered (a line the
+ * shopper raised since keeps the difference; one they removed stays removed), so what was added during
+ * checkout is kept.
+ */
+export function removeOrderedLines(
+  cart: StoredCart,
+  ordered: readonly { readonly skuId: string; readonly region: string; readonly quantity: number }[],
+  now: number,
+): StoredCart {
+  let lines = cart.lines;
+  let touched = false;
+  for (const o of ordered) {
+    lines = lines.flatMap((l) => {
+      if (!sameLine(l, o.skuId, o.region)) return [l];
+      touched = true;
+      const left = l.quantity - o.quantity;
+      return left > 0 ? [{ ...l, quantity: left }] : [];
+    });
+  }
+  return touched ? changed(cart, lines, now) : cart;
+}
+
+/** The orders a cart was snapshotted for (newest last, at most `CartLimits.maxCheckouts`). */
+export const withCheckout = (tickets: readonly string[], orderId: string): string[] =>
+  [...tickets.filter((t) => t !== orderId), orderId].slice(-CartLimits.maxCheckouts);
+
 export function clearLines(cart: StoredCart, now: number): StoredCart {
   return cart.lines.length === 0 ? cart : changed(cart, [], now);
 }

@@ -67,6 +67,15 @@ export const CartCommandSchemas = {
 } as const;
 
 export const getInput = z.strictObject({ caller });
+export const snapshotInput = z.strictObject({ caller, orderId: id('order') });
+export const removeOrderedInput = z.strictObject({
+  orderId: id('order'),
+  idempotencyKey,
+  lines: z
+    .array(z.strictObject({ skuId: id('SKU'), region, quantity }))
+    .min(1)
+    .max(CartLimits.maxLines),
+});
 export const clearInput = CartCommandSchemas.clear.extend({ caller });
 export const addItemInput = CartCommandSchemas.addItem.extend({ caller });
 export const setQuantityInput = CartCommandSchemas.setQuantity.extend({ caller });

@@ -6,6 +6,8 @@ export const CartStateKeys = {
   cart: 'cart',
   /** `number | null`: epoch ms the expiry reminder is armed for (null: not armed). */
   expiryArmedAt: 'expiry-armed-at',
+  /** `string[]`: the order ids this cart was snapshotted for (checkout tickets), newest last. */
+  checkouts: 'checkouts',
 } as const;
 
 /** Reminder names (unique per actor id). */
@@ -27,6 +29,8 @@ export const CartLimits = {
   minExpiryPeriodMs: 60_000,
   /** An armed time this far in the past means the reminder did not fire: arm it again. */
   staleArmedMs: 60_000,
+  /** Checkout tickets a cart keeps (a saga may take the ordered lines out only with one). */
+  maxCheckouts: 20,
 } as const;
 
 /** One line as stored (epoch ms; prices as the catalog gave them). */

@@ -15,6 +15,8 @@ export {
   type MergeResult,
   type MoneyView,
   type RemoveItemInput,
+  type RemoveOrderedInput,
+  type SnapshotInput,
   type SetQuantityInput,
 } from './cart.contract.js';
 export type {

@@ -103,3 +103,4 @@ export {
   type ReplyHeaders,
 } from './http/json-route.js';
 export { tokensEqual } from './security/tokens-equal.js';
+export { drainRefusedBody, MAX_DRAIN_BYTES } from './http/drain-request.js';

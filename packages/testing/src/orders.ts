@@ -14,6 +14,23 @@ import {
   type RemoveItemResponse,
   type SetQuantityResponse,
 } from '@shopstream/proto/orders/v1/cart_service.js';
+import {
+  CancelOrderRequest,
+  CreateOrderRequest,
+  GetOrderRequest,
+  ListOrdersRequest,
+  OrdersServiceClient,
+  RefundOrderRequest,
+  type CancelOrderResponse,
+  type CreateOrderResponse,
+  type GetOrderResponse,
+  type ListOrdersResponse,
+  type RefundOrderResponse,
+} from '@shopstream/proto/orders/v1/orders_service.js';
+import type { Pool } from 'pg';
+import { createPgPool, withTenant } from '@shopstream/service-defaults/postgres';
+import { appDatabaseUrl } from '../../../tools/stack/provision-postgres.js';
+import { silentLogger } from './database.js';
 import { daprApiToken, portsOf } from './stack.js';
 
 /** Who calls: a signed-in user's access token, or an anonymous shopper of a shop (`x-tenant-id`). */
@@ -38,6 +55,28 @@ interface MessageType<Req> {
   fromPartial(partial: Partial<Req>): Req;
 }
 
+/** A typed unary call of a grpc-js client's `method`, with the orders metadata and a deadline. */
+function unaryCaller<M extends string>(client: object) {
+  return <Req, Res>(type: MessageType<Req>, method: M) =>
+    (request: Partial<Req>, as: ShopperAs) =>
+      new Promise<Res>((resolve, reject) => {
+        const fn = ((client as Record<string, unknown>)[method] as (...args: unknown[]) => unknown).bind(
+          client,
+        ) as (
+          request: Req,
+          metadata: Metadata,
+          options: { deadline: number },
+          callback: (error: Error | null, response: Res) => void,
+        ) => unknown;
+        fn(
+          type.fromPartial(request),
+          metadata(as),
+          { deadline: Date.now() + (as.deadlineMs ?? 15_000) },
+          (error, response) => (error ? reject(error) : resolve(response)),
+        );
+      });
+}
+
 export interface CartApi {
   getCart(request: Partial<GetCartRequest>, as: ShopperAs): Promise<GetCartResponse>;
   addItem(request: Partial<AddItemRequest>, as: ShopperAs): Promise<AddItemResponse>;
@@ -57,23 +96,7 @@ export function cartApi(fromApp = 'web'): CartApi {
     `127.0.0.1:${portsOf(fromApp).daprGrpc}`,
     credentials.createInsecure(),
   );
-  const call =
-    <Req, Res>(type: MessageType<Req>, method: CartMethod) =>
-    (request: Partial<Req>, as: ShopperAs) =>
-      new Promise<Res>((resolve, reject) => {
-        const fn = (client[method] as (...args: unknown[]) => unknown).bind(client) as (
-          request: Req,
-          metadata: Metadata,
-          options: { deadline: number },
-          callback: (error: Error | null, response: Res) => void,
-        ) => unknown;
-        fn(
-          type.fromPartial(request),
-          metadata(as),
-          { deadline: Date.now() + (as.deadlineMs ?? 15_000) },
-          (error, response) => (error ? reject(error) : resolve(response)),
-        );
-      });
+  const call = unaryCaller<CartMethod>(client);
   return {
     getCart: call(GetCartRequest, 'getCart'),
     addItem: call(AddItemRequest, 'addItem'),
@@ -83,4 +106,63 @@ export function cartApi(fromApp = 'web'): CartApi {
     mergeCarts: call(MergeCartsRequest, 'mergeCarts'),
     close: () => client.close(),
   };
+}
+
+type OrdersMethod = 'createOrder' | 'getOrder' | 'listOrders' | 'cancelOrder' | 'refundOrder';
+
+export interface OrdersApi {
+  createOrder(request: Partial<CreateOrderRequest>, as: ShopperAs): Promise<CreateOrderResponse>;
+  getOrder(request: Partial<GetOrderRequest>, as: ShopperAs): Promise<GetOrderResponse>;
+  listOrders(request: Partial<ListOrdersRequest>, as: ShopperAs): Promise<ListOrdersResponse>;
+  cancelOrder(request: Partial<CancelOrderRequest>, as: ShopperAs): Promise<CancelOrderResponse>;
+  refundOrder(request: Partial<RefundOrderRequest>, as: ShopperAs): Promise<RefundOrderResponse>;
+  close(): void;
+}
+
+/**
+ * `OrdersService` through Dapr gRPC proxying, as the web server calls it: a grpc-js client on `fromApp`'s
+ * sidecar (default `web`) with `dapr-app-id: orders`. One client per test file; `close()` it in afterAll.
+ */
+export function ordersApi(fromApp = 'web'): OrdersApi {
+  const client = new OrdersServiceClient(
+    `127.0.0.1:${portsOf(fromApp).daprGrpc}`,
+    credentials.createInsecure(),
+  );
+  const call = unaryCaller<OrdersMethod>(client);
+  return {
+    createOrder: call(CreateOrderRequest, 'createOrder'),
+    getOrder: call(GetOrderRequest, 'getOrder'),
+    listOrders: call(ListOrdersRequest, 'listOrders'),
+    cancelOrder: call(CancelOrderRequest, 'cancelOrder'),
+    refundOrder: call(RefundOrderRequest, 'refundOrder'),
+    close: () => client.close(),
+  };
+}
+
+/** A pool on the `orders` database as its own role (RLS applies: read through `withTenant`). */
+export function ordersDatabasePool(applicationName: string): Pool {
+  return createPgPool({
+    connectionString: appDatabaseUrl('orders'),
+    applicationName,
+    logger: silentLogger,
+    max: 2,
+  });
+}
+
+/** Rows of one tenant's orders tables: how many orders, transitions and order.lifecycle events exist. */
+export async function orderRowCounts(pool: Pool, tenantId: string) {
+  return withTenant(pool, tenantId, async (client) => {
+    const { rows } = await client.query<{ orders: string; transitions: string }>(
+      `SELECT (SELECT count(*) FROM orders) AS orders, (SELECT count(*) FROM order_transitions) AS transitions`,
+    );
+    const events = await client.query<{ n: string }>(
+      `SELECT count(*) AS n FROM outbox WHERE topic = 'order.lifecycle' AND tenant_id = $1`,
+      [tenantId],
+    );
+    return {
+      orders: Number(rows[0]?.orders ?? 0),
+      transitions: Number(rows[0]?.transitions ?? 0),
+      events: Number(events.rows[0]?.n ?? 0),
+    };
+  });
 }

@@ -16,6 +16,16 @@ export const identityConfigSchema = baseConfigSchema.extend({
 export type IdentityAppConfig = z.infer<typeof identityConfigSchema>;
 
 /**
+ * The `identity` gRPC app also serves the client-credentials grant (adr/0065): SERVICE_CLIENTS_FILE is the
+ * service-client declaration (locally dapr/service-clients.yaml, relative to the app's folder).
+ */
+export const identityApiConfigSchema = identityConfigSchema.extend({
+  SERVICE_CLIENTS_FILE: z
+    .string()
+    .min(1, 'must name the service-client declaration (dapr/service-clients.yaml)'),
+});
+
+/**
  * Protocol constants, not environment facts (every environment issues and verifies the same values):
  * - `iss` of every access token: `shopstream-identity`;
  * - `aud`: `shopstream` (one audience for all Shopstream services);

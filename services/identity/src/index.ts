@@ -93,6 +93,13 @@ export {
   type RefreshOptions,
   type RevocationReason,
 } from './domain/refresh-family.js';
+export {
+  clientSecretMatches,
+  hashClientSecret,
+  serviceClientsFileSchema,
+  type ServiceClient,
+  type ServiceClientsFile,
+} from './domain/service-client.js';
 export { EMAIL_MAX_LENGTH, emailSchema } from './domain/email-address.js';
 export { parseSignUp, signUpSchema, type SignUpInput } from './domain/sign-up.js';
 export { parseSignIn, signInSchema, type SignInInput } from './domain/sign-in.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { baseConfigSchema } from '@shopstream/service-defaults';
+import { serviceClientConfigSchema } from '@shopstream/service-defaults/service-tokens';
 import { MIN_CART_TOKEN_SECRET_LENGTH } from '@shopstream/actor-cart';
 import { parseDuration } from './domain/duration.js';
 
@@ -17,13 +18,27 @@ const cartTokenSecret = z
   .string()
   .min(MIN_CART_TOKEN_SECRET_LENGTH, `must be at least ${MIN_CART_TOKEN_SECRET_LENGTH} characters`);
 
+/** Temporal (the dev server locally): the supervisor gives every app its address and namespace. */
+const temporal = {
+  TEMPORAL_ADDRESS: z.string().regex(/^[\w.-]+:\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1, 'must name a Temporal namespace, e.g. default'),
+};
+
+const databaseUrl = z.url({ error: 'must be a postgres:// URL of the orders database' });
+
 /**
- * Environment of the `orders` Dapr app (app protocol grpc: CartService). The supervisor provides the base
- * keys and the DynamoDB address of the `kvstore` table (SHOPSTREAM_*, the same the sidecars' components read);
- * CART_TOKEN_SECRET comes from dapr/apps.yaml `env`.
+ * Environment of the `orders` Dapr app (app protocol grpc: CartService, OrdersService). The supervisor
+ * provides the base keys, DATABASE_URL (`database: orders`), the Temporal address and the DynamoDB address of
+ * the `kvstore` table (SHOPSTREAM_*, the same the sidecars' components read); CART_TOKEN_SECRET comes from
+ * dapr/apps.yaml `env`.
  */
 export const ordersConfigSchema = baseConfigSchema.extend({
   CART_TOKEN_SECRET: cartTokenSecret,
+  ...serviceClientConfigSchema.shape,
+  DATABASE_URL: databaseUrl,
+  ...temporal,
+  /** How long a checkout waits for a payment that needs customer action (3-D Secure) before it compensates. */
+  CHECKOUT_AUTHORIZATION_TIMEOUT: duration.default(10 * 60 * 1000),
   /** How long an idempotency key is remembered (default 24 h); an expired key is absent. */
   IDEMPOTENCY_TTL: duration.default(24 * 60 * 60 * 1000),
   /** The DynamoDB table of the `kvstore` component (idempotency records live beside its items, adr/0046). */
@@ -37,6 +52,18 @@ export const ordersConfigSchema = baseConfigSchema.extend({
 });
 
 export type OrdersConfig = z.infer<typeof ordersConfigSchema>;
+
+/**
+ * Environment of the `orders-worker` Dapr app (the checkout saga's Temporal worker; app protocol http, no
+ * routes of its own): the orders database, Temporal, and this service's client credentials for identity.
+ */
+export const ordersWorkerConfigSchema = baseConfigSchema.extend({
+  ...serviceClientConfigSchema.shape,
+  DATABASE_URL: databaseUrl,
+  ...temporal,
+});
+
+export type OrdersWorkerConfig = z.infer<typeof ordersWorkerConfigSchema>;
 
 const tenantExpiries = z.string().transform((text, ctx) => {
   let parsed: unknown;

@@ -1,9 +1,8 @@
-// Tier 1: servers from Debian packages (PostgreSQL 15, Redis 7, Prometheus and Alertmanager; Java 17 and Maven
-// for the JVM servers of the Maven tier). Installed with apt when missing and we are root; otherwise we stop
-// with the exact command to run.
+// Tier 1: servers from Debian packages (PostgreSQL 15, Redis 7, Prometheus and Alertmanager; Java 17 and Maven for the Maven tier; Chromium
+// for the browser tests; gcc for Tilt's cgo). Only the packages the command needs (pins.json `for`), installed
+// with apt when missing and we are root; otherwise we stop with the exact command to run.
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
-import { pins } from '../../paths.mjs';
-import { BootstrapError, run, step } from '../step.mjs';
+import { BootstrapError, run } from '../step.mjs';
 
 const isRoot = process.getuid?.() === 0;
 const POLICY_RC = '/usr/sbin/policy-rc.d';
@@ -29,31 +28,40 @@ async function withoutServiceStarts(fn) {
   }
 }
 
-export async function debianTier() {
-  const missing = Object.entries(pins.debian).filter(([, pin]) => !existsSync(pin.probe));
-  await step(`Debian packages (${Object.keys(pins.debian).join(', ')})`, async () => {
-    if (missing.length === 0) return 'present';
-    const packages = [...new Set(missing.map(([, pin]) => pin.package))];
-    if (!isRoot) {
-      throw new BootstrapError(
-        `missing Debian packages: ${packages.join(' ')}. Install them with:\n  sudo apt-get install -y ${packages.join(' ')}`,
-      );
-    }
-    const env = { DEBIAN_FRONTEND: 'noninteractive' };
-    const install = () =>
-      run('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...packages], {
-        env,
-        registry: 'Debian mirror',
-      });
-    await withoutServiceStarts(async () => {
-      try {
-        await install();
-      } catch {
-        // A fresh machine may have no package lists yet.
-        await run('apt-get', ['update', '-q'], { env, registry: 'Debian mirror' });
-        await install();
+/** One step for the Debian packages `wanted` ([name, pin] pairs of pins.json `debian`). */
+export function debianStep(wanted) {
+  const missing = () => wanted.filter(([, pin]) => !existsSync(pin.probe));
+  return {
+    id: 'debian',
+    label: `Debian packages (${wanted.map(([name]) => name).join(', ')})`,
+    lane: 'net',
+    deps: [],
+    typicalMs: 60_000,
+    upToDate: () => missing().length === 0,
+    build: async () => {
+      const packages = [...new Set(missing().map(([, pin]) => pin.package))];
+      if (!isRoot) {
+        throw new BootstrapError(
+          `missing Debian packages: ${packages.join(' ')}. Install them with:\n  sudo apt-get install -y ${packages.join(' ')}`,
+        );
       }
-    });
-    return `installed ${packages.join(', ')}`;
-  });
+      const env = { DEBIAN_FRONTEND: 'noninteractive' };
+      const install = () =>
+        run('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...packages], {
+          env,
+          registry: 'Debian mirror',
+          unit: 'lines of apt output',
+        });
+      await withoutServiceStarts(async () => {
+        try {
+          await install();
+        } catch {
+          // A fresh machine may have no package lists yet.
+          await run('apt-get', ['update', '-q'], { env, registry: 'Debian mirror' });
+          await install();
+        }
+      });
+      return `installed ${packages.join(', ')}`;
+    },
+  };
 }

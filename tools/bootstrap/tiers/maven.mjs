@@ -8,17 +8,29 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheRoot, pins, repoRoot, toolDir } from '../../paths.mjs';
-import { BootstrapError, run, step } from '../step.mjs';
+import { BootstrapError, run } from '../step.mjs';
 
 const dependencyPlugin = 'org.apache.maven.plugins:maven-dependency-plugin:3.11.0';
 
-async function copyJars(name, pin) {
+const pomHash = (pin) =>
+  createHash('sha256')
+    .update(readFileSync(join(repoRoot, pin.pom)))
+    .digest('hex');
+
+function isCopied(name, pin) {
   const dir = toolDir(name, pin.version);
   const done = join(dir, '.complete');
+  return (
+    existsSync(done) &&
+    readFileSync(done, 'utf8') === pomHash(pin) &&
+    existsSync(join(dir, 'libs', pin.probeJar))
+  );
+}
+
+async function copyJars(name, pin) {
+  const dir = toolDir(name, pin.version);
   const pom = join(repoRoot, pin.pom);
-  const want = createHash('sha256').update(readFileSync(pom)).digest('hex');
-  if (existsSync(done) && readFileSync(done, 'utf8') === want && existsSync(join(dir, 'libs', pin.probeJar)))
-    return 'cached';
+  const want = pomHash(pin);
   const stage = `${dir}.partial-${process.pid}`;
   const libs = join(stage, 'libs');
   rmSync(stage, { recursive: true, force: true });
@@ -59,8 +71,15 @@ async function copyJars(name, pin) {
   return `copied jars into ${join(dir, 'libs')}`;
 }
 
-export async function mavenTier() {
-  for (const [name, pin] of Object.entries(pins.maven)) {
-    await step(`${name} ${pin.version} (Maven Central)`, () => copyJars(name, pin));
-  }
+/** The copy step of one Maven pin; it needs Java and Maven from the Debian step. */
+export function mavenStep(name, pin) {
+  return {
+    id: `maven:${name}`,
+    label: `${name} ${pin.version} (Maven Central)`,
+    lane: 'net',
+    deps: ['debian'],
+    typicalMs: (pin.typicalMinutes ?? 1) * 60_000,
+    upToDate: () => isCopied(name, pin),
+    build: () => copyJars(name, pin),
+  };
 }

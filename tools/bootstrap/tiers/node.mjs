@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../paths.mjs';
-import { run, step } from '../step.mjs';
+import { run } from '../step.mjs';
 
 const hashFiles = (files) => {
   const h = createHash('sha256');
@@ -18,29 +18,46 @@ const walk = (dir) =>
     return statSync(p).isDirectory() ? walk(p) : [p];
   });
 
-export async function nodeTier() {
-  await step('npm dependencies', async () => {
-    const lock = join(repoRoot, 'package-lock.json');
-    const stamp = join(repoRoot, 'node_modules', '.shopstream-lock-hash');
-    const want = hashFiles([lock]);
-    if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return 'up to date';
-    await run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: repoRoot, registry: 'npm registry' });
-    writeFileSync(stamp, want);
+const lockStamp = join(repoRoot, 'node_modules', '.shopstream-lock-hash');
+const lockHash = () => hashFiles([join(repoRoot, 'package-lock.json')]);
+const protoOut = join(repoRoot, 'packages', 'proto', 'src', 'gen');
+const protoStamp = join(protoOut, '.source-hash');
+const protoInputs = () =>
+  walk(join(repoRoot, 'proto'))
+    .filter((f) => f.endsWith('.proto') || f.endsWith('.yaml'))
+    .sort();
+const stamped = (stamp, want) => existsSync(stamp) && readFileSync(stamp, 'utf8') === want;
+
+export const npmStep = {
+  id: 'npm',
+  label: 'npm dependencies (npm ci)',
+  lane: 'net',
+  deps: [],
+  typicalMs: 84_000,
+  upToDate: () => stamped(lockStamp, lockHash()),
+  build: async () => {
+    const want = lockHash();
+    await run('npm', ['ci', '--no-audit', '--no-fund'], {
+      cwd: repoRoot,
+      registry: 'npm registry',
+      unit: 'lines of npm output',
+    });
+    writeFileSync(lockStamp, want);
     return 'installed with npm ci';
-  });
-  await step('generated protobuf code', async () => {
-    const protoDir = join(repoRoot, 'proto');
-    const out = join(repoRoot, 'packages', 'proto', 'src', 'gen');
-    const stamp = join(out, '.source-hash');
-    const inputs = [
-      ...walk(protoDir)
-        .filter((f) => f.endsWith('.proto') || f.endsWith('.yaml'))
-        .sort(),
-    ];
-    const want = hashFiles(inputs);
-    if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return 'up to date';
+  },
+};
+
+export const protoStep = {
+  id: 'proto',
+  label: 'generated protobuf code',
+  lane: 'cpu',
+  deps: ['npm'],
+  typicalMs: 10_000,
+  upToDate: () => stamped(protoStamp, hashFiles(protoInputs())),
+  build: async () => {
+    const inputs = protoInputs();
     await run('node', [join(repoRoot, 'packages', 'proto', 'scripts', 'generate.mjs')], { cwd: repoRoot });
-    writeFileSync(stamp, want);
+    writeFileSync(protoStamp, hashFiles(inputs));
     return `generated from ${inputs.length} files`;
-  });
-}
+  },
+};

@@ -33,11 +33,18 @@ export function webSourceHash() {
   return h.digest('hex');
 }
 
-export async function webTier() {
-  await step('web production build (next build)', async () => {
-    const stamp = join(webDir, '.next', '.shopstream-source-hash');
+const stamp = join(webDir, '.next', '.shopstream-source-hash');
+
+/** The web app's production build, after the npm dependencies and the generated code it imports. */
+export const webStep = {
+  id: 'web',
+  label: 'web production build (next build)',
+  lane: 'cpu',
+  deps: ['npm', 'proto'],
+  typicalMs: 24_000,
+  upToDate: () => existsSync(stamp) && readFileSync(stamp, 'utf8') === webSourceHash(),
+  build: async () => {
     const want = webSourceHash();
-    if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return 'up to date';
     await run('npx', ['next', 'build'], {
       cwd: webDir,
       // The server code imports workspace packages written in TypeScript (kept external): tsx loads them.
@@ -46,5 +53,10 @@ export async function webTier() {
     });
     writeFileSync(stamp, want);
     return 'built';
-  });
+  },
+};
+
+/** The web build on its own (`npm test`'s stack phases, Tilt): skipped when the sources are unchanged. */
+export async function webTier() {
+  await step(webStep.label, () => (webStep.upToDate() ? 'up to date' : webStep.build()));
 }

@@ -6,7 +6,9 @@ import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import next from 'next';
+import { drainRefusedBody } from '@shopstream/service-defaults';
 import { webConfig, WebConfigError } from './config.js';
+import { bodyRefusal } from './security/body-limit.js';
 
 const log = (msg: string, extra: Record<string, unknown> = {}) =>
   process.stdout.write(
@@ -50,6 +52,14 @@ const site = createServer((req, res) => {
         detail: 'A Host header is required.',
       }),
     );
+    return;
+  }
+  // Bodies are sized before Next reads them (adr/0067): 413 (or 411 without a length) as problem+json.
+  const refused = bodyRefusal(req.method, req.headers);
+  if (refused) {
+    res.writeHead(refused.status, { 'content-type': 'application/problem+json' });
+    res.end(JSON.stringify(refused.problem));
+    drainRefusedBody(req); // the client is still sending: let it finish and read the answer
     return;
   }
   // This server is the edge: the client address comes from the socket, never from what the client sent.

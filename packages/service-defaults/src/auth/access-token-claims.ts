@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Principal } from './principal.js';
 import { tenantIdSchema } from '../contracts/tenant-id.js';
+import { serviceClientIdSchema } from '../contracts/service-subject.js';
 
 /** JOSE header `typ` of Shopstream access tokens (RFC 9068): keeps other JWTs from passing as one. */
 export const ACCESS_TOKEN_TYPE = 'at+jwt';
@@ -24,6 +25,8 @@ export const accessTokenClaimsSchema = z.object({
   roles: z.array(z.string().min(1).max(64)).max(64),
   admin: z.boolean(),
   sid: identifier.optional(),
+  /** The service client of a service token (RFC 9068 `client_id`); absent on users' tokens (adr/0065). */
+  client_id: serviceClientIdSchema.optional(),
   jti: identifier,
   iss: z.string().min(1),
   aud: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
@@ -41,6 +44,7 @@ export function principalFromClaims(claims: AccessTokenClaims): Principal {
     roles: claims.roles,
     admin: claims.admin,
     ...(claims.sid === undefined ? {} : { sessionId: claims.sid }),
+    ...(claims.client_id === undefined ? {} : { clientId: claims.client_id }),
     tokenId: claims.jti,
   };
 }

@@ -39,3 +39,9 @@ export {
   type SidecarJwksOptions,
 } from './sidecar-token-verifier.js';
 export { grpcPrincipal } from './grpc-principal.js';
+export {
+  isServicePrincipal,
+  SERVICE_SUBJECT_PREFIX,
+  serviceClientIdSchema,
+  serviceSubject,
+} from '../contracts/service-subject.js';

@@ -8,6 +8,12 @@
  * (tsx) may use this index.
  */
 export { isTenantId, TENANT_ID_MESSAGE, TENANT_ID_PATTERN, tenantIdSchema } from './tenant-id.js';
+export {
+  isServicePrincipal,
+  SERVICE_SUBJECT_PREFIX,
+  serviceClientIdSchema,
+  serviceSubject,
+} from './service-subject.js';
 export { ACCESS_COOKIE, CSRF_COOKIE, CSRF_HEADER, REFRESH_COOKIE } from './session-cookies.js';
 export {
   httpStatusOfGrpcFailure,

@@ -4,6 +4,7 @@ import type { OutboxEntry } from '@shopstream/service-defaults/postgres';
 import type { PasswordHasher } from '../domain/password-hasher.js';
 import type { RefreshFamily, RevocationReason } from '../domain/refresh-family.js';
 import type { KeyRing } from '../domain/signing-keys.js';
+import type { ServiceClient } from '../domain/service-client.js';
 import type { Credential, NewUser, User } from '../domain/user.js';
 
 /*
@@ -154,6 +155,34 @@ export interface SigningKeyStore extends KeyRingSource {
     maxAgeMs: number,
     options: { readonly now: number; readonly retainMs: number },
   ): Promise<KeyRing>;
+}
+
+// ---- Service clients (infra/service-client-registry.ts, infra/service-token-audit.ts; adr/0065) ----
+
+/** The declared service clients (dapr/service-clients.yaml), loaded once at start. */
+export interface ServiceClientRegistry {
+  find(clientId: string): ServiceClient | undefined;
+}
+
+/** One grant decision, as audited: ids only, never the secret or the token. */
+export type ServiceTokenOutcome =
+  | {
+      readonly outcome: 'issued';
+      readonly clientId: string;
+      readonly tenantId: string;
+      readonly tokenId: string;
+      readonly expiresAt: number;
+    }
+  | {
+      readonly outcome: 'invalid_client' | 'unknown_tenant';
+      /** As the caller sent it (a known client id or not; the id is not a secret). */
+      readonly clientId: string;
+      readonly tenantId: string;
+    };
+
+/** Where grant decisions go: a structured audit log line and a counter per client and outcome. */
+export interface ServiceTokenAudit {
+  record(outcome: ServiceTokenOutcome): void;
 }
 
 // ---- SessionActor (actors/session, hosted by identity-sessions; infra/session-actor-client.ts) ----

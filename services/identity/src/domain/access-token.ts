@@ -49,6 +49,7 @@ export async function issueAccessToken(
     roles: [...principal.roles],
     admin: principal.admin,
     ...(principal.sessionId === undefined ? {} : { sid: principal.sessionId }),
+    ...(principal.clientId === undefined ? {} : { client_id: principal.clientId }),
     jti: tokenId,
     iss: request.issuer,
     aud: request.audience,

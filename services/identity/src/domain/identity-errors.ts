@@ -58,3 +58,14 @@ export const sessionEnded = (): DomainError =>
     'Identity.SessionEnded',
     'The session has ended; sign in again.',
   );
+
+/**
+ * A service client's credentials are wrong: an unknown client id and a wrong secret get this same answer,
+ * so the grant does not reveal which client ids exist (adr/0065).
+ */
+export const invalidClient = (): DomainError =>
+  new DomainError(
+    ErrorKind.Unauthenticated,
+    'Identity.InvalidClient',
+    'The service client credentials are invalid.',
+  );

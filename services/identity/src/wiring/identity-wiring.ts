@@ -3,7 +3,8 @@ import type { Pool } from 'pg';
 import type { ServiceContext } from '@shopstream/service-defaults';
 import { createTokenVerifier, type TokenVerifier } from '@shopstream/service-defaults/auth';
 import { createPgPool, pgReadinessCheck } from '@shopstream/service-defaults/postgres';
-import type { Clock, IdentityDeps, SigningKeyStore } from '../app/ports.js';
+import type { IssueServiceTokenDeps } from '../app/issue-service-token.js';
+import type { Clock, IdentityDeps, ServiceClientRegistry, SigningKeyStore } from '../app/ports.js';
 import {
   ACCESS_TOKEN_AUDIENCE,
   ACCESS_TOKEN_ISSUER,
@@ -18,6 +19,7 @@ import { createPasswordHasher } from '../domain/password-hasher.js';
 import { createIdentityStore } from '../infra/identity-store.js';
 import { createLoginThrottle } from '../infra/login-throttle.js';
 import { DEFAULT_LOGIN_THROTTLE_POLICY } from '../infra/login-throttle-policy.js';
+import { serviceTokenAudit } from '../infra/service-token-audit.js';
 import { openSigningKeyStore } from '../infra/signing-key-store.js';
 
 export const systemClock: Clock = { now: () => Date.now() };
@@ -107,5 +109,22 @@ export function identityDeps(
     throttle: createLoginThrottle(redis, DEFAULT_LOGIN_THROTTLE_POLICY),
     clock: systemClock,
     config: identityConfig(serviceName),
+  };
+}
+
+/** The client-credentials grant's dependencies (adr/0065): the store (tenant check), the key ring, audit. */
+export function serviceTokenDeps(
+  pool: Pool,
+  keyStore: SigningKeyStore,
+  clients: ServiceClientRegistry,
+  { logger, serviceName }: { logger: ServiceContext<IdentityAppConfig>['logger']; serviceName: string },
+): IssueServiceTokenDeps {
+  return {
+    store: createIdentityStore(pool),
+    keys: keyStore,
+    clock: systemClock,
+    config: identityConfig(serviceName),
+    clients,
+    audit: serviceTokenAudit(logger, (id) => clients.find(id) !== undefined),
   };
 }

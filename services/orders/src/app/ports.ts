@@ -1,5 +1,7 @@
 import type { CartActorContract, CartOwner, CartTokens } from '@shopstream/actor-cart';
-import type { Logger } from '@shopstream/service-defaults';
+import type { Logger, NewEvent } from '@shopstream/service-defaults';
+import type { CancelAnswer, CheckoutInput, CheckoutLine, PaymentChangedSignal } from '../domain/checkout.js';
+import type { Order, OrderState, OrderTransition } from '../domain/order.js';
 
 /** What a claim on an idempotency key found. */
 export type IdempotencyClaim =
@@ -31,5 +33,114 @@ export interface CartDeps {
   readonly idempotency: IdempotencyStore;
   readonly carts: CartActors;
   readonly cartTokens: CartTokens;
+  readonly logger: Logger;
+}
+
+/** Postgres (database `orders`), one tenant per transaction (row-level security binds it). */
+export interface OrderStore {
+  inTenant<T>(tenantId: string, work: (tx: OrderTransaction) => Promise<T>): Promise<T>;
+}
+
+export interface OrderQuery {
+  readonly userId: string | undefined;
+  readonly states: readonly OrderState[];
+  readonly createdAfter: number | undefined;
+  readonly createdBefore: number | undefined;
+  readonly after: { readonly createdAt: number; readonly id: string } | undefined;
+  readonly limit: number;
+}
+
+export interface OrderTransaction {
+  /** Writes a new order with its first transition; false when an order with that id exists already. */
+  insertOrder(order: Order, first: OrderTransition): Promise<boolean>;
+  findOrder(orderId: string): Promise<Order | undefined>;
+  /** The order, locked for this transaction (FOR UPDATE): one transition at a time. */
+  lockOrder(orderId: string): Promise<Order | undefined>;
+  /** Writes the order if its stored version is `order.version - 1`, and the transition beside it. */
+  recordTransition(order: Order, transition: OrderTransition): Promise<void>;
+  transitions(orderId: string): Promise<OrderTransition[]>;
+  listOrders(query: OrderQuery): Promise<Order[]>;
+  enqueue(topic: string, event: NewEvent<unknown>): Promise<void>;
+}
+
+/** The Temporal side of a checkout, as the orders API sees it. */
+export interface CheckoutStarter {
+  /** Starts `checkout:<orderId>`; a checkout already started (or finished) with that id is not an error. */
+  start(input: CheckoutInput): Promise<void>;
+  /** Asks the running checkout to cancel (a Temporal update: the saga answers whether it still could). */
+  cancel(tenantId: string, orderId: string): Promise<CancelAnswer>;
+}
+
+/** Tells a running checkout about a payment change; a checkout that is gone is not an error. */
+export interface CheckoutSignals {
+  paymentChanged(orderId: string, change: PaymentChangedSignal): Promise<void>;
+}
+
+/**
+ * This service's own access token for a tenant (identity's client-credentials grant, with roles
+ * `catalog.stock` and `payments.charge`), short-lived and refreshed before expiry by the implementation.
+ */
+export interface ServiceCredentials {
+  accessToken(tenantId: string): Promise<string>;
+  /** Drops a token a callee refused (UNAUTHENTICATED), so the next call gets a new one. */
+  invalidate(tenantId: string): void;
+}
+
+/** Catalog `UpdateStock`: reservations named by idempotency key (a repeat returns the first outcome). */
+export interface StockReservations {
+  /** Throws `Orders.InsufficientStock` / `Orders.ReservationReleased` (business, not retryable). */
+  reserve(tenantId: string, key: string, line: CheckoutLine): Promise<void>;
+  /** Gives back what `key` reserved; a key never reserved is recorded as released (a late reserve fails). */
+  release(tenantId: string, key: string, line: CheckoutLine): Promise<void>;
+}
+
+/** Our view of a payment of the payments service. */
+export interface PaymentView {
+  readonly paymentId: string;
+  readonly status: 'requires_action' | 'authorized' | 'captured' | 'failed' | 'canceled' | 'refunded';
+  readonly failureCode: string;
+}
+
+/** PaymentsService through the sidecar, with this service's identity. */
+export interface PaymentsGateway {
+  createIntent(
+    tenantId: string,
+    command: {
+      readonly idempotencyKey: string;
+      readonly orderId: string;
+      readonly currency: string;
+      readonly amountMinor: number;
+      readonly paymentMethodId: string;
+    },
+  ): Promise<PaymentView>;
+  capture(tenantId: string, idempotencyKey: string, paymentId: string): Promise<PaymentView>;
+  cancel(tenantId: string, idempotencyKey: string, paymentId: string): Promise<PaymentView>;
+  refund(tenantId: string, idempotencyKey: string, paymentId: string): Promise<PaymentView>;
+  /** The order's payment, if one was created. */
+  findByOrder(tenantId: string, orderId: string): Promise<PaymentView | undefined>;
+}
+
+/** What the OrdersService use cases need. */
+export interface OrdersDeps {
+  readonly idempotency: IdempotencyStore;
+  readonly carts: CartActors;
+  readonly store: OrderStore;
+  readonly checkout: CheckoutStarter;
+  readonly payments: PaymentsGateway;
+  readonly clock: () => number;
+  /** SERVICE_NAME, the `source` of our events. */
+  readonly eventSource: string;
+  readonly authorizationTimeoutMs: number;
+  readonly logger: Logger;
+}
+
+/** What the checkout steps (called by the saga's activities) need. */
+export interface CheckoutStepDeps {
+  readonly store: OrderStore;
+  readonly stock: StockReservations;
+  readonly payments: PaymentsGateway;
+  readonly carts: CartActors;
+  readonly clock: () => number;
+  readonly eventSource: string;
   readonly logger: Logger;
 }

@@ -46,3 +46,78 @@ export const cartTokenOfOtherShop = (field: string): DomainError =>
   new DomainError(ErrorKind.Unauthenticated, 'Cart.InvalidCartToken', 'The cart token is not valid here.', {
     fields: [{ field, detail: 'belongs to another shop' }],
   });
+
+export const orderNotFound = (): DomainError =>
+  new DomainError(ErrorKind.NotFound, 'Orders.NotFound', 'No such order.', {
+    fields: [{ field: 'order_id', detail: 'names no order of yours' }],
+  });
+
+export const cartEmpty = (): DomainError =>
+  new DomainError(ErrorKind.Conflict, 'Orders.CartEmpty', 'The cart is empty.', {
+    fields: [{ field: 'cart', detail: 'has no lines to order' }],
+  });
+
+export const cartChanged = (expected: number, actual: number): DomainError =>
+  new DomainError(
+    ErrorKind.Conflict,
+    'Orders.CartChanged',
+    'The cart changed since the checkout page was shown; review it and submit again.',
+    { fields: [{ field: 'expected_cart_revision', detail: `is ${expected}, the cart is at ${actual}` }] },
+  );
+
+export const cartNotBuyable = (problems: readonly { index: number; problem: string }[]): DomainError =>
+  new DomainError(
+    ErrorKind.Conflict,
+    'Orders.CartNotBuyable',
+    'Some lines of the cart cannot be bought now.',
+    { fields: problems.map((p) => ({ field: `lines[${p.index}]`, detail: p.problem })) },
+  );
+
+export const mixedCurrencies = (): DomainError =>
+  new DomainError(
+    ErrorKind.Conflict,
+    'Orders.MixedCurrencies',
+    'An order is paid in one currency: check out the lines of one region at a time.',
+    { fields: [{ field: 'lines', detail: 'are priced in more than one currency' }] },
+  );
+
+export const pricingUnavailable = (): DomainError =>
+  new DomainError(
+    ErrorKind.Unavailable,
+    'Orders.PricingUnavailable',
+    'The catalog cannot be reached to price the cart; try again.',
+  );
+
+export const tooLateToCancel = (state: string): DomainError =>
+  new DomainError(
+    ErrorKind.Conflict,
+    'Orders.TooLateToCancel',
+    `The order is ${state}: it can no longer be cancelled (ask for a refund).`,
+    { fields: [{ field: 'order_id', detail: `is ${state}` }] },
+  );
+
+export const notRefundable = (state: string): DomainError =>
+  new DomainError(
+    ErrorKind.Conflict,
+    'Orders.NotRefundable',
+    `Only a CONFIRMED order can be refunded; this one is ${state}.`,
+    { fields: [{ field: 'order_id', detail: `is ${state}` }] },
+  );
+
+export const checkoutUnavailable = (cause: unknown): DomainError =>
+  new DomainError(
+    ErrorKind.Unavailable,
+    'Orders.CheckoutUnavailable',
+    'The checkout could not be started; retry with the same idempotency key.',
+    { cause },
+  );
+
+export const adminRequired = (field: string): DomainError =>
+  new DomainError(
+    ErrorKind.PermissionDenied,
+    'Orders.AdminRequired',
+    'Only admins see other users\u2019 orders.',
+    {
+      fields: [{ field, detail: 'needs role orders.admin or the tenant admin flag' }],
+    },
+  );

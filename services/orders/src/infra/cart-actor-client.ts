@@ -21,6 +21,8 @@ export function cartActorClient(invoke: ActorInvoker): CartActors {
       removeItem: call('removeItem'),
       clear: call('clear'),
       merge: call('merge'),
+      snapshot: call('snapshot'),
+      removeOrdered: call('removeOrdered'),
     };
   };
 }

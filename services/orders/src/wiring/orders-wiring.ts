@@ -2,7 +2,10 @@ import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { cartActorClass, createCartTokens, type CartActorClass } from '@shopstream/actor-cart';
 import { daprActorInvoker, type ServiceContext } from '@shopstream/service-defaults';
 import { createSidecarTokenVerifier, type TokenVerifier } from '@shopstream/service-defaults/auth';
-import type { CartDeps } from '../app/ports.js';
+import type { Pool } from 'pg';
+import { openServicePool } from '@shopstream/service-defaults/postgres';
+import type { CartDeps, CheckoutStarter, OrdersDeps, PaymentsGateway } from '../app/ports.js';
+import { createOrderStore } from '../infra/pg-order-store.js';
 import type { CartHostConfig, OrdersConfig } from '../config.js';
 import { cartActorClient } from '../infra/cart-actor-client.js';
 import { cartCallerVerifier } from '../infra/cart-caller-verifier.js';
@@ -71,4 +74,31 @@ export function cartActor({ config, onShutdown }: ServiceContext<CartHostConfig>
     expiryMs: (tenantId) =>
       (Object.hasOwn(byTenant, tenantId) ? byTenant[tenantId] : undefined) ?? config.CART_EXPIRY,
   });
+}
+
+/** The orders database pool (checkouts hold it only for short transactions). */
+export const openOrdersPool = (context: ServiceContext<OrdersConfig>): Pool =>
+  openServicePool(context, { max: 10 });
+
+/** What OrdersService's use cases need. */
+export function ordersDeps(
+  context: ServiceContext<OrdersConfig>,
+  parts: {
+    readonly pool: Pool;
+    readonly cart: CartDeps;
+    readonly checkout: CheckoutStarter;
+    readonly payments: PaymentsGateway;
+  },
+): OrdersDeps {
+  return {
+    idempotency: parts.cart.idempotency,
+    carts: parts.cart.carts,
+    store: createOrderStore(parts.pool),
+    checkout: parts.checkout,
+    payments: parts.payments,
+    clock: Date.now,
+    eventSource: context.config.SERVICE_NAME,
+    authorizationTimeoutMs: context.config.CHECKOUT_AUTHORIZATION_TIMEOUT,
+    logger: context.logger,
+  };
 }

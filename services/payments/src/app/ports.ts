@@ -8,7 +8,7 @@ export interface PaymentsDeps {
   readonly store: PaymentStore;
   readonly provider: PaymentProvider;
   readonly webhooks: WebhookVerifier;
-  /** Told about every committed status change (the orders saga's hook; a no-op until orders exists). */
+  /** Told about every committed status change (a log line; the saga listens to payment.events, adr/0049). */
   readonly signals: PaymentSignals;
   readonly clock: () => number;
   /** How long after a change the reconciler asks Stripe about an open payment (a webhook's grace). */
@@ -94,7 +94,7 @@ export interface PaymentChange {
   readonly cause: ChangeCause;
 }
 
-/** The port the orders saga will plug into (a Temporal signal to `checkout:<orderId>`, issue 13 §3). */
+/** A hook after each committed change (logging today; the saga is signalled from payment.events, adr/0049). */
 export interface PaymentSignals {
   paymentChanged(change: PaymentChange): Promise<void>;
 }

@@ -2,8 +2,9 @@ import type { Logger } from 'pino';
 import type { PaymentSignals } from '../app/ports.js';
 
 /**
- * The saga hook until services/orders exists: logs the change (ids and status only). Orders will replace it
- * with a Temporal signal to `checkout:<orderId>`; payment.events carries every change meanwhile.
+ * The hook after each committed change: logs it (ids and status only). The checkout saga hears of changes
+ * through payment.events, which the orders app turns into a signal to `checkout:<orderId>` (adr/0049), so
+ * payments knows nothing of orders' workflows.
  */
 export function loggedPaymentSignals(logger: Logger): PaymentSignals {
   return {

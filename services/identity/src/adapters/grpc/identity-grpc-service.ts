@@ -15,12 +15,15 @@ import {
   type GetUserRequest,
   type GetUserResponse,
   type IdentityServiceServer,
+  type IssueServiceTokenRequest,
+  type IssueServiceTokenResponse,
   type Principal as PrincipalMessage,
   type User as UserMessage,
   type ValidateTokenRequest,
   type ValidateTokenResponse,
 } from '@shopstream/proto/identity/v1/identity_service.js';
 import { getUser } from '../../app/get-user.js';
+import { issueServiceToken, type IssueServiceTokenDeps } from '../../app/issue-service-token.js';
 import type { IdentityStore } from '../../app/ports.js';
 import { maySeeEmail, type User } from '../../domain/user.js';
 
@@ -31,18 +34,22 @@ import { maySeeEmail, type User } from '../../domain/user.js';
 export const IDENTITY_ACCESS_POLICY: AccessPolicy = {
   [IdentityServiceService.getUser.path]: { roles: [] },
   [IdentityServiceService.validateToken.path]: { public: true },
+  // The client credentials in the request are the authentication (adr/0065).
+  [IdentityServiceService.issueServiceToken.path]: { public: true },
 };
 
 export interface IdentityGrpcDeps {
   readonly store: IdentityStore;
   readonly verifier: TokenVerifier;
+  readonly serviceTokens: IssueServiceTokenDeps;
 }
 
 /**
  * `shopstream.identity.v1.IdentityService`. Errors are DomainErrors mapped by `unaryHandler`:
  * `Auth.MissingToken` / `Auth.InvalidToken` / `Auth.TokenExpired` → UNAUTHENTICATED, `Auth.WrongTenant` →
  * PERMISSION_DENIED, `Identity.UserNotFound` → NOT_FOUND (also for users of other tenants),
- * `Auth.KeysUnavailable` → UNAVAILABLE.
+ * `Auth.KeysUnavailable` → UNAVAILABLE, `Identity.InvalidClient` → UNAUTHENTICATED, `Identity.UnknownTenant` →
+ * NOT_FOUND.
  */
 export function identityGrpcService(deps: IdentityGrpcDeps): IdentityServiceServer {
   const principalOf = async (call: ServerUnaryCall<unknown, unknown>, path: string) => {
@@ -71,6 +78,19 @@ export function identityGrpcService(deps: IdentityGrpcDeps): IdentityServiceServ
       if (typeof exp !== 'number') throw invalidToken();
       return { principal: principalMessage(principal), expiresAt: timestamp(exp * 1000) };
     }),
+
+    issueServiceToken: unaryHandler<IssueServiceTokenRequest, IssueServiceTokenResponse>(
+      async (request, call) => {
+        await principalOf(call, IdentityServiceService.issueServiceToken.path);
+        const issued = await issueServiceToken(deps.serviceTokens, request);
+        return {
+          accessToken: issued.token,
+          expiresInSeconds: issued.expiresInSeconds,
+          expiresAt: timestamp(issued.expiresAt * 1000),
+          roles: [...issued.roles],
+        };
+      },
+    ),
   };
 }
 
@@ -92,6 +112,7 @@ function principalMessage(principal: Principal): PrincipalMessage {
     roles: [...principal.roles],
     admin: principal.admin,
     sessionId: principal.sessionId ?? '',
+    clientId: principal.clientId ?? '',
   };
 }
 

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Logger } from 'pino';
 import {
   DomainError,
+  drainRefusedBody,
   ErrorKind,
   PROBLEM_JSON_CONTENT_TYPE,
   toProblemJson,
@@ -24,31 +25,32 @@ const methodNotAllowed = () =>
   new DomainError(ErrorKind.Validation, 'Payments.MethodNotAllowed', `Only POST ${WEBHOOK_PATH} is served.`);
 
 /**
- * The raw body (the signature covers the exact bytes), refused once it passes `MAX_WEBHOOK_BYTES`. The rest
- * of an oversized body is drained so the 413 reaches the sender; a sender that goes on far past the limit is
- * cut off.
+ * The raw body (the signature covers the exact bytes), refused once it passes `MAX_WEBHOOK_BYTES`: at once
+ * when `Content-Length` says so (nothing is read first), else as soon as the count passes it. The rest of a
+ * refused body is drained (`drainRefusedBody`) so that the 413 reaches a sender that is still sending.
  */
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    const refuse = () => {
+      req.removeAllListeners('data');
+      drainRefusedBody(req);
+      reject(webhookTooLarge(MAX_WEBHOOK_BYTES));
+    };
+    if (Number(req.headers['content-length'] ?? '0') > MAX_WEBHOOK_BYTES) return refuse();
     const chunks: Buffer[] = [];
-    const declaredTooLarge = Number(req.headers['content-length'] ?? '0') > MAX_WEBHOOK_BYTES;
     let received = 0;
     req.on('data', (chunk: Buffer) => {
       received += chunk.length;
-      if (received > 16 * MAX_WEBHOOK_BYTES) req.destroy();
-      else if (!declaredTooLarge && received <= MAX_WEBHOOK_BYTES) chunks.push(chunk);
+      if (received > MAX_WEBHOOK_BYTES) refuse();
+      else chunks.push(chunk);
     });
-    req.on('end', () =>
-      declaredTooLarge || received > MAX_WEBHOOK_BYTES
-        ? reject(webhookTooLarge(MAX_WEBHOOK_BYTES))
-        : resolve(Buffer.concat(chunks)),
-    );
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
 
 function send(res: ServerResponse, status: number, type: string, body: unknown) {
-  res.writeHead(status, { 'content-type': type, connection: status === 413 ? 'close' : 'keep-alive' });
+  res.writeHead(status, { 'content-type': type });
   res.end(JSON.stringify(body));
 }
 

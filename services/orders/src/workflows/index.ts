@@ -1,0 +1,1 @@
+export { checkoutWorkflow } from './checkout.workflow.js';
