@@ -145,6 +145,7 @@ export function appProcesses(apps: AppDefinition[], dapr: DaprFiles): ProcessSpe
         APP_PROTOCOL: app.appProtocol,
         HEALTH_PORT: String(p.appHealth),
         APP_HTTP_PORT: String(p.appHttp),
+        METRICS_PORT: String(p.appMetrics),
         DAPR_HTTP_PORT: String(p.daprHttp),
         DAPR_GRPC_PORT: String(p.daprGrpc),
         LOG_LEVEL: 'info',
@@ -152,7 +153,7 @@ export function appProcesses(apps: AppDefinition[], dapr: DaprFiles): ProcessSpe
         PATH: `${join(repoRoot, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
         ...app.env,
       },
-      ports: { app: p.app, health: p.appHealth },
+      ports: { app: p.app, health: p.appHealth, metrics: p.appMetrics },
       ready: () => httpOk(`http://127.0.0.1:${p.appHealth}/healthz`),
       // Usually 5–15 s (tsx transpiles, a Temporal worker bundles its workflows); on a shared 2-core machine
       // under load it has taken over 30 s. Only a failing start waits this long.

@@ -50,7 +50,8 @@ async function up(profile: Profile): Promise<void> {
   console.log(`\nAll healthy in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   printStatusTable(await supervisor.status());
   console.log(
-    `\nTraces: http://127.0.0.1:${ports.jaegerQuery}/api/services   Temporal UI: http://127.0.0.1:${ports.temporalUi}`,
+    `\nTraces: http://127.0.0.1:${ports.jaegerQuery}/api/services   Temporal UI: http://127.0.0.1:${ports.temporalUi}` +
+      `\nMetrics: http://127.0.0.1:${ports.prometheus}/graph   Alerts: http://127.0.0.1:${ports.alertmanager}`,
   );
   console.log('Ctrl-C stops everything.');
 }

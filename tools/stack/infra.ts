@@ -20,6 +20,8 @@ import { kafkaProcess } from './kafka.js';
 import { createKvTable, createMediaBucket } from './provision.js';
 import { provisionAppDatabases } from './provision-postgres.js';
 import { stripeEmulator } from './stripe-emulator.js';
+import { infraScrapeTargets, observabilityProcesses, type ObservabilityOptions } from './observability.js';
+import type { ScrapeTarget } from '../observability/prometheus-config.js';
 import type { ProcessSpec } from './spec.js';
 import type { Profile } from './dapr-resources.js';
 import type { KafkaTopic } from './topics.js';
@@ -360,6 +362,9 @@ export interface InfraOptions {
   kafkaTopics?: KafkaTopic[];
   /** Where the Stripe emulator sends its signed webhooks (the payments app's HTTP side). */
   stripeWebhookUrls?: readonly string[];
+  /** What Prometheus scrapes besides the servers (every app and sidecar), and how fast it reacts. */
+  appScrapeTargets?: readonly ScrapeTarget[];
+  observability?: ObservabilityOptions;
 }
 
 /** The infrastructure servers of a profile, in start order. */
@@ -368,6 +373,8 @@ export function infraProcesses({
   profile = 'local',
   kafkaTopics = [],
   stripeWebhookUrls = [],
+  appScrapeTargets = [],
+  observability = {},
 }: InfraOptions = {}): ProcessSpec[] {
   mkdirSync(logDir, { recursive: true });
   const broker = profile === 'full' ? [kafkaProcess(kafkaTopics)] : [];
@@ -379,6 +386,7 @@ export function infraProcesses({
     scheduler(),
     temporal(),
     jaeger(),
+    ...observabilityProcesses([...infraScrapeTargets(), ...appScrapeTargets], observability),
     moto(),
     s3(),
     stripeEmulator(stripeWebhookUrls),

@@ -30,6 +30,10 @@ const defaults = {
   jaegerQueryGrpc: 18685,
   jaegerHealth: 18133,
   jaegerMetrics: 18888,
+  /** Prometheus, Alertmanager and the stack's alert receiver (adr/0070). */
+  prometheus: 18090,
+  alertmanager: 18095,
+  alertSink: 18096,
   moto: 18500,
   /** The Stripe API emulator (localstripe, adr/0040). */
   stripe: 18420,
@@ -85,6 +89,8 @@ export function appPorts(block: number) {
     daprMetrics: base + 5,
     /** A second listener of the app itself: the HTTP side of a gRPC app (payments' Stripe webhooks). */
     appHttp: base + 6,
+    /** The app's Prometheus endpoint (`/metrics`, METRICS_PORT), scraped by the stack's Prometheus. */
+    appMetrics: base + 7,
   };
 }
 

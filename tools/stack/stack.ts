@@ -3,6 +3,8 @@ import { repoRoot } from '../paths.mjs';
 import { appProcesses, daprConfigVars, readAppsFile, type DaprFiles } from './apps.js';
 import { renderDaprResources, type Profile } from './dapr-resources.js';
 import { infraProcesses } from './infra.js';
+import type { ObservabilityOptions } from './observability.js';
+import { appPorts } from './ports.js';
 import { appDatabases } from './provision-postgres.js';
 import { kafkaTopics, readTopicsFile } from './topics.js';
 import { stripeWebhookUrls } from './stripe-emulator.js';
@@ -21,6 +23,8 @@ export interface StackOptions {
   extraTopicsFiles?: string[];
   /** Dapr resources rendered elsewhere (Tilt renders a copy per app); by default rendered here. */
   dapr?: DaprFiles;
+  /** Scrape interval, SLO time scale and alert timing (the test stack makes them fast). */
+  observability?: ObservabilityOptions;
 }
 
 /** A filter keeping the first occurrence of each file. */
@@ -35,6 +39,7 @@ export function stackProcesses({
   extraAppsFiles = [],
   extraTopicsFiles = [],
   dapr: rendered,
+  observability,
 }: StackOptions): ProcessSpec[] {
   const dapr = rendered ?? renderDaprResources(profile, daprConfigVars());
   const examples = examplesWanted();
@@ -50,6 +55,14 @@ export function stackProcesses({
     profile,
     kafkaTopics: topics,
     stripeWebhookUrls: stripeWebhookUrls(apps),
+    appScrapeTargets: apps.flatMap((app) => {
+      const p = appPorts(app.portBlock);
+      return [
+        { job: app.appID, instance: app.appID, port: p.appMetrics },
+        { job: 'daprd', instance: `${app.appID}-dapr`, port: p.daprMetrics },
+      ];
+    }),
+    ...(observability ? { observability } : {}),
   });
   const controlPlane = ['dapr-placement', 'dapr-scheduler'];
   const appSpecs = appProcesses(apps, dapr).map((spec) =>

@@ -66,6 +66,8 @@ function domainOf(spec: ProcessSpec): string {
 const links: Record<string, { url: string; name: string }[]> = {
   temporal: [{ url: `http://127.0.0.1:${ports.temporalUi}`, name: 'Temporal UI' }],
   jaeger: [{ url: `http://127.0.0.1:${ports.jaegerQuery}/api/services`, name: 'traces (query API)' }],
+  prometheus: [{ url: `http://127.0.0.1:${ports.prometheus}/graph`, name: 'Prometheus' }],
+  alertmanager: [{ url: `http://127.0.0.1:${ports.alertmanager}`, name: 'Alertmanager' }],
 };
 
 function serveCmd(name: string, profile: Profile): string {

@@ -7,7 +7,13 @@ export { redactPaths, SENSITIVE_KEYS } from './logging/redact-paths.js';
 
 export { flushTelemetry } from './telemetry/telemetry-state.js';
 
-export { createRedMetrics, type RedMetrics, type RequestOutcome } from './metrics/red-metrics.js';
+export {
+  createRedMetrics,
+  RED_DURATION_BUCKETS_S,
+  RED_METRIC_NAMES,
+  type RedMetrics,
+  type RequestOutcome,
+} from './metrics/red-metrics.js';
 export { httpRedMiddleware } from './metrics/http-red-middleware.js';
 
 export { ErrorKind } from './errors/error-kind.js';

@@ -12,6 +12,9 @@ const apps = [join(repoRoot, 'dapr', 'apps.yaml'), join(repoRoot, 'test', 'platf
   readAppsFile,
 );
 
+/** Every Dapr app id of the test stack, in start order. */
+export const stackAppIds: readonly string[] = apps.map((a) => a.appID);
+
 export function portsOf(appId: string) {
   const app = apps.find((a) => a.appID === appId);
   if (app === undefined) throw new Error(`unknown app ${appId}`);

@@ -16,6 +16,8 @@ const token = z
  *
  * No defaults for environment-specific values. The two deliberate defaults:
  * - OTEL_EXPORTER_OTLP_ENDPOINT unset: telemetry disabled (logged once at start-up);
+ * - METRICS_PORT unset: metrics go out by OTLP with the traces; set, the app serves them for Prometheus on
+ *   127.0.0.1:METRICS_PORT/metrics instead (the stack sets it, adr/0070);
  * - TENANT_HEADER: `x-tenant-id`, a protocol constant shared by every service, not an environment fact.
  */
 export const baseConfigSchema = z.object({
@@ -30,6 +32,7 @@ export const baseConfigSchema = z.object({
   DAPR_API_TOKEN: token,
   APP_API_TOKEN: token,
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ error: 'must be a URL such as http://127.0.0.1:4318' }).optional(),
+  METRICS_PORT: port.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     error: 'must be one of fatal, error, warn, info, debug, trace, silent',
   }),

@@ -6,6 +6,7 @@ import { loadConfig } from './load-config.js';
 export const telemetryConfigSchema = baseConfigSchema.pick({
   SERVICE_NAME: true,
   OTEL_EXPORTER_OTLP_ENDPOINT: true,
+  METRICS_PORT: true,
 });
 
 export type TelemetryConfig = z.infer<typeof telemetryConfigSchema>;

@@ -12,7 +12,8 @@ export function httpRedMiddleware(red: RedMetrics) {
       const template = req.route?.path;
       red.record({
         protocol: 'http',
-        route: `${req.method ?? 'GET'} ${typeof template === 'string' ? template : 'unmatched'}`,
+        method: req.method ?? 'GET',
+        route: typeof template === 'string' ? template : 'unmatched',
         statusCode: res.statusCode,
         error: res.statusCode >= 500,
         durationMs: performance.now() - started,
