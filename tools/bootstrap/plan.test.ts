@@ -19,12 +19,16 @@ describe('what each command builds', () => {
       expect(start).toContain(id);
     for (const id of ['npm', 'proto', 'web']) expect(start).toContain(id);
     for (const id of ['go:tilt', 'maven:kafka', 'go:temporal']) expect(start).not.toContain(id);
-    expect(debianLabel(['start'])).toBe('Debian packages (postgresql, redis)');
+    expect(debianLabel(['start'])).toBe(
+      'Debian packages (postgresql, redis, prometheus, promtool, alertmanager)',
+    );
   });
 
   it('--profile full adds the Kafka jars with Java and Maven', () => {
     expect(ids(['full'])).toContain('maven:kafka');
-    expect(debianLabel(['full'])).toBe('Debian packages (postgresql, redis, java, maven)');
+    expect(debianLabel(['full'])).toBe(
+      'Debian packages (postgresql, redis, java, maven, prometheus, promtool, alertmanager)',
+    );
   });
 
   it('Tilt is built for npm run tilt (with gcc for its cgo) and for npm test, and waits for apt', () => {
