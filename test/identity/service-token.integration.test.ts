@@ -25,15 +25,16 @@ import { logDir } from '../../tools/stack/layout.js';
 
 /**
  * Orders' service identity (adr/0065), outside in: the client-credentials grant of the running `identity`
- * app, asked through the `orders` sidecar with the credentials dapr/apps.yaml gives the `orders` app, and
+ * app, asked through the `orders-worker` sidecar with the credentials dapr/apps.yaml gives `orders-worker`
+ * (the saga's worker, which reserves stock), and
  * the token used on the running catalog — as the checkout saga does.
  */
-const orders = readAppsFile(join(repoRoot, 'dapr', 'apps.yaml')).find((app) => app.appID === 'orders');
+const orders = readAppsFile(join(repoRoot, 'dapr', 'apps.yaml')).find((app) => app.appID === 'orders-worker');
 const credentials = {
   SERVICE_CLIENT_ID: orders?.env?.SERVICE_CLIENT_ID ?? '',
   SERVICE_CLIENT_SECRET: orders?.env?.SERVICE_CLIENT_SECRET ?? '',
 };
-const sidecar = { DAPR_GRPC_PORT: portsOf('orders').daprGrpc, DAPR_API_TOKEN: daprApiToken };
+const sidecar = { DAPR_GRPC_PORT: portsOf('orders-worker').daprGrpc, DAPR_API_TOKEN: daprApiToken };
 /** The verifiers' clock tolerance (createSidecarTokenVerifier's default). */
 const CLOCK_TOLERANCE_MS = 5_000;
 
@@ -55,7 +56,7 @@ describe('service identity: client credentials for orders', () => {
 
   beforeAll(async () => {
     identity = identityDatabasePool('service-token-test');
-    api = catalogApi('orders');
+    api = catalogApi('orders-worker');
     tenant = await createTestTenant(identity, 'svc-token');
     [admin] = (await signedInTokens(identity, tenant, [{ roles: ['catalog.admin:eu'] }])) as [string];
   });
@@ -100,10 +101,10 @@ describe('service identity: client credentials for orders', () => {
     const { token, expiresInMs } = await grant.issue(tenant);
     const claims = decodeJwt(token);
     expect(claims).toMatchObject({
-      sub: 'service:orders',
-      client_id: 'orders',
+      sub: 'service:orders-worker',
+      client_id: 'orders-worker',
       tenant,
-      roles: ['catalog.stock', 'payments.charge'],
+      roles: ['catalog.stock', 'payments.charge', 'payments.admin'],
       admin: false,
     });
     expect(claims.sid).toBeUndefined();
@@ -140,7 +141,7 @@ describe('service identity: client credentials for orders', () => {
   it('refuses a wrong secret and an unknown client with the same answer, and an unknown tenant', async () => {
     const wrongSecret = identityServiceTokens({
       ...sidecar,
-      SERVICE_CLIENT_ID: 'orders',
+      SERVICE_CLIENT_ID: 'orders-worker',
       SERVICE_CLIENT_SECRET: `${credentials.SERVICE_CLIENT_SECRET.slice(0, -1)}x`,
     });
     const unknownClient = identityServiceTokens({
@@ -224,10 +225,15 @@ describe('service identity: client credentials for orders', () => {
     const lines = await auditLines();
     const events = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(events).toContainEqual(
-      expect.objectContaining({ outcome: 'issued', clientId: 'orders', tenantId: tenant, tokenId: jti }),
+      expect.objectContaining({
+        outcome: 'issued',
+        clientId: 'orders-worker',
+        tenantId: tenant,
+        tokenId: jti,
+      }),
     );
     expect(events).toContainEqual(
-      expect.objectContaining({ outcome: 'invalid_client', clientId: 'orders', tenantId: tenant }),
+      expect.objectContaining({ outcome: 'invalid_client', clientId: 'orders-worker', tenantId: tenant }),
     );
     const log = readFileSync(join(logDir, 'identity.log'), 'utf8');
     expect(log).not.toContain(credentials.SERVICE_CLIENT_SECRET);
