@@ -33,11 +33,10 @@ export const infraScrapeTargets = (): ScrapeTarget[] => [
   { job: 'jaeger', instance: 'jaeger', port: ports.jaegerMetrics },
 ];
 
-/** Writes prometheus.yml, the SLO rules and alertmanager.yml into the data folder (regenerated each start). */
-function writeConfigs(targets: readonly ScrapeTarget[], options: ObservabilityOptions) {
+/** Writes prometheus.yml and the SLO rules into the data folder (regenerated at each start). */
+function writePrometheusConfig(targets: readonly ScrapeTarget[], options: ObservabilityOptions) {
   const dir = dataDir('prometheus');
   mkdirSync(join(dir, 'tsdb'), { recursive: true });
-  mkdirSync(dataDir('alertmanager'), { recursive: true });
   const rules = join(dir, 'slo-rules.yaml');
   writeFileSync(
     rules,
@@ -49,6 +48,11 @@ function writeConfigs(targets: readonly ScrapeTarget[], options: ObservabilityOp
     ruleFile: rules,
   };
   writeFileSync(join(dir, 'prometheus.yml'), stringify(prometheusConfig(targets, settings)));
+}
+
+/** Writes alertmanager.yml (routes to the alert sink) into the data folder. */
+function writeAlertmanagerConfig(options: ObservabilityOptions) {
+  mkdirSync(dataDir('alertmanager'), { recursive: true });
   const sink = `http://127.0.0.1:${ports.alertSink}/alerts`;
   const timing = options.alertTiming ?? DEFAULT_ALERTMANAGER_TIMING;
   writeFileSync(
@@ -82,7 +86,7 @@ export function observabilityProcesses(
     ready: () => httpOk(`http://127.0.0.1:${ports.prometheus}/-/ready`),
     readyTimeoutMs: 30_000,
     dependsOn: [],
-    prepare: () => Promise.resolve(writeConfigs(targets, options)),
+    prepare: () => Promise.resolve(writePrometheusConfig(targets, options)),
   };
   const alertmanagerDir = dataDir('alertmanager');
   const alertmanager: ProcessSpec = {
@@ -101,7 +105,7 @@ export function observabilityProcesses(
     ready: () => httpOk(`http://127.0.0.1:${ports.alertmanager}/-/ready`),
     readyTimeoutMs: 30_000,
     dependsOn: ['alert-sink'],
-    prepare: () => Promise.resolve(writeConfigs(targets, options)),
+    prepare: () => Promise.resolve(writeAlertmanagerConfig(options)),
   };
   const sink: ProcessSpec = {
     name: 'alert-sink',
