@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { parseInput } from '@shopstream/service-defaults';
+import { idempotencyKeySchema, parseInput } from '@shopstream/service-defaults';
 import { regionSchema } from './region.js';
-import { idempotencyKeySchema } from './stock-request.js';
 
 export const productIdSchema = z.guid('must be a product id (UUID)');
 

@@ -1,16 +1,9 @@
 import { z } from 'zod';
-import { parseInput } from '@shopstream/service-defaults';
+import { idempotencyKeySchema, parseInput } from '@shopstream/service-defaults';
 import { regionSchema } from './region.js';
 
 export const MAX_RESERVATION_QUANTITY = 1_000;
 export const MAX_STOCK = 1_000_000;
-
-/** Idempotency keys: 8–200 printable ASCII characters (a UUID, or `checkout:<order>:<sku>`). */
-export const idempotencyKeySchema = z
-  .string()
-  .min(8, 'must be 8-200 characters')
-  .max(200, 'must be 8-200 characters')
-  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
 
 const wholeNumber = (min: number, max: number) =>
   z.union([z.string(), z.number()]).transform((value, ctx) => {
