@@ -3,6 +3,7 @@ import { credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js'
 import type { Pool } from 'pg';
 import { createPgPool } from '@shopstream/service-defaults/postgres';
 import { silentLogger } from './database.js';
+import { unaryCaller } from './unary-caller.js';
 import {
   ArchiveProductRequest,
   CatalogServiceClient,
@@ -50,17 +51,16 @@ export function catalogMetadata(as: CallAs = {}): Metadata {
   return md;
 }
 
-type Callback<Res> = (error: ServiceError | null, response: Res) => void;
-/** A generated message type: `fromPartial` fills the unset fields with their defaults. */
-interface MessageType<Req> {
-  fromPartial(partial: Partial<Req>): Req;
-}
-type Method<Req, Res> = (
-  request: Req,
-  metadata: Metadata,
-  options: { deadline: number },
-  callback: Callback<Res>,
-) => unknown;
+type CatalogMethod =
+  | 'getProduct'
+  | 'listProducts'
+  | 'updateStock'
+  | 'createProduct'
+  | 'updateProduct'
+  | 'editProduct'
+  | 'archiveProduct'
+  | 'listProductVersions'
+  | 'setStock';
 
 export interface CatalogApi {
   getProduct(request: Partial<GetProductRequest>, as?: CallAs): Promise<GetProductResponse>;
@@ -84,51 +84,17 @@ export function catalogApi(fromApp = 'skeleton-caller'): CatalogApi {
     `127.0.0.1:${portsOf(fromApp).daprGrpc}`,
     credentials.createInsecure(),
   );
-  const call =
-    <Req, Res>(type: MessageType<Req>, pick: (c: CatalogServiceClient) => Method<Req, Res>) =>
-    (request: Partial<Req>, as: CallAs = {}) =>
-      new Promise<Res>((resolve, reject) => {
-        pick(client)(
-          type.fromPartial(request),
-          catalogMetadata(as),
-          { deadline: Date.now() + (as.deadlineMs ?? 15_000) },
-          (error, response) => (error ? reject(error) : resolve(response)),
-        );
-      });
+  const call = unaryCaller<CatalogMethod, CallAs>(client, catalogMetadata);
   return {
-    getProduct: call(
-      GetProductRequest,
-      (c) => c.getProduct.bind(c) as Method<GetProductRequest, GetProductResponse>,
-    ),
-    listProducts: call(
-      ListProductsRequest,
-      (c) => c.listProducts.bind(c) as Method<ListProductsRequest, ListProductsResponse>,
-    ),
-    updateStock: call(
-      UpdateStockRequest,
-      (c) => c.updateStock.bind(c) as Method<UpdateStockRequest, UpdateStockResponse>,
-    ),
-    createProduct: call(
-      CreateProductRequest,
-      (c) => c.createProduct.bind(c) as Method<CreateProductRequest, CreateProductResponse>,
-    ),
-    updateProduct: call(
-      UpdateProductRequest,
-      (c) => c.updateProduct.bind(c) as Method<UpdateProductRequest, UpdateProductResponse>,
-    ),
-    editProduct: call(
-      EditProductRequest,
-      (c) => c.editProduct.bind(c) as Method<EditProductRequest, EditProductResponse>,
-    ),
-    archiveProduct: call(
-      ArchiveProductRequest,
-      (c) => c.archiveProduct.bind(c) as Method<ArchiveProductRequest, ArchiveProductResponse>,
-    ),
-    listProductVersions: call(
-      ListProductVersionsRequest,
-      (c) => c.listProductVersions.bind(c) as Method<ListProductVersionsRequest, ListProductVersionsResponse>,
-    ),
-    setStock: call(SetStockRequest, (c) => c.setStock.bind(c) as Method<SetStockRequest, SetStockResponse>),
+    getProduct: call(GetProductRequest, 'getProduct'),
+    listProducts: call(ListProductsRequest, 'listProducts'),
+    updateStock: call(UpdateStockRequest, 'updateStock'),
+    createProduct: call(CreateProductRequest, 'createProduct'),
+    updateProduct: call(UpdateProductRequest, 'updateProduct'),
+    editProduct: call(EditProductRequest, 'editProduct'),
+    archiveProduct: call(ArchiveProductRequest, 'archiveProduct'),
+    listProductVersions: call(ListProductVersionsRequest, 'listProductVersions'),
+    setStock: call(SetStockRequest, 'setStock'),
     close: () => client.close(),
   };
 }

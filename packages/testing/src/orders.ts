@@ -31,6 +31,7 @@ import type { Pool } from 'pg';
 import { createPgPool, withTenant } from '@shopstream/service-defaults/postgres';
 import { appDatabaseUrl } from '../../../tools/stack/provision-postgres.js';
 import { silentLogger } from './database.js';
+import { unaryCaller } from './unary-caller.js';
 import { daprApiToken, portsOf } from './stack.js';
 
 /** Who calls: a signed-in user's access token, or an anonymous shopper of a shop (`x-tenant-id`). */
@@ -51,32 +52,6 @@ function metadata(as: ShopperAs): Metadata {
 
 type CartMethod = 'getCart' | 'addItem' | 'setQuantity' | 'removeItem' | 'clearCart' | 'mergeCarts';
 
-interface MessageType<Req> {
-  fromPartial(partial: Partial<Req>): Req;
-}
-
-/** A typed unary call of a grpc-js client's `method`, with the orders metadata and a deadline. */
-function unaryCaller<M extends string>(client: object) {
-  return <Req, Res>(type: MessageType<Req>, method: M) =>
-    (request: Partial<Req>, as: ShopperAs) =>
-      new Promise<Res>((resolve, reject) => {
-        const fn = ((client as Record<string, unknown>)[method] as (...args: unknown[]) => unknown).bind(
-          client,
-        ) as (
-          request: Req,
-          metadata: Metadata,
-          options: { deadline: number },
-          callback: (error: Error | null, response: Res) => void,
-        ) => unknown;
-        fn(
-          type.fromPartial(request),
-          metadata(as),
-          { deadline: Date.now() + (as.deadlineMs ?? 15_000) },
-          (error, response) => (error ? reject(error) : resolve(response)),
-        );
-      });
-}
-
 export interface CartApi {
   getCart(request: Partial<GetCartRequest>, as: ShopperAs): Promise<GetCartResponse>;
   addItem(request: Partial<AddItemRequest>, as: ShopperAs): Promise<AddItemResponse>;
@@ -96,7 +71,7 @@ export function cartApi(fromApp = 'web'): CartApi {
     `127.0.0.1:${portsOf(fromApp).daprGrpc}`,
     credentials.createInsecure(),
   );
-  const call = unaryCaller<CartMethod>(client);
+  const call = unaryCaller<CartMethod, ShopperAs>(client, metadata);
   return {
     getCart: call(GetCartRequest, 'getCart'),
     addItem: call(AddItemRequest, 'addItem'),
@@ -128,7 +103,7 @@ export function ordersApi(fromApp = 'web'): OrdersApi {
     `127.0.0.1:${portsOf(fromApp).daprGrpc}`,
     credentials.createInsecure(),
   );
-  const call = unaryCaller<OrdersMethod>(client);
+  const call = unaryCaller<OrdersMethod, ShopperAs>(client, metadata);
   return {
     createOrder: call(CreateOrderRequest, 'createOrder'),
     getOrder: call(GetOrderRequest, 'getOrder'),
