@@ -73,6 +73,7 @@ export {
   createDaprGrpcClient,
   daprGrpcChannelMetadata,
   type GrpcClientConstructor,
+  type UnaryMethod,
 } from './dapr/dapr-grpc-client.js';
 
 export { createGrpcServer, type GrpcAppServer, type GrpcServerOptions } from './grpc/create-grpc-server.js';

@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js';
+import type { Metadata } from '@grpc/grpc-js';
+import { credentials, status, type ServiceError } from '@grpc/grpc-js';
 import type { Pool } from 'pg';
+import { daprGrpcChannelMetadata } from '@shopstream/service-defaults';
 import { createPgPool } from '@shopstream/service-defaults/postgres';
 import { silentLogger } from './database.js';
 import { unaryCaller } from './unary-caller.js';
@@ -42,25 +44,12 @@ export interface CallAs {
 }
 
 export function catalogMetadata(as: CallAs = {}): Metadata {
-  const md = new Metadata();
-  md.set('dapr-app-id', 'catalog');
-  md.set('dapr-api-token', daprApiToken);
+  const md = daprGrpcChannelMetadata('catalog', daprApiToken);
   if (as.token !== undefined) md.set('authorization', `Bearer ${as.token}`);
   if (as.tenant !== undefined) md.set('x-tenant-id', as.tenant);
   if (as.noCache === true) md.set('cache-control', 'no-cache');
   return md;
 }
-
-type CatalogMethod =
-  | 'getProduct'
-  | 'listProducts'
-  | 'updateStock'
-  | 'createProduct'
-  | 'updateProduct'
-  | 'editProduct'
-  | 'archiveProduct'
-  | 'listProductVersions'
-  | 'setStock';
 
 export interface CatalogApi {
   getProduct(request: Partial<GetProductRequest>, as?: CallAs): Promise<GetProductResponse>;
@@ -84,7 +73,7 @@ export function catalogApi(fromApp = 'skeleton-caller'): CatalogApi {
     `127.0.0.1:${portsOf(fromApp).daprGrpc}`,
     credentials.createInsecure(),
   );
-  const call = unaryCaller<CatalogMethod, CallAs>(client, catalogMetadata);
+  const call = unaryCaller<CatalogServiceClient, CallAs>(client, catalogMetadata);
   return {
     getProduct: call(GetProductRequest, 'getProduct'),
     listProducts: call(ListProductsRequest, 'listProducts'),

@@ -1,4 +1,5 @@
-import { credentials, Metadata } from '@grpc/grpc-js';
+import type { Metadata } from '@grpc/grpc-js';
+import { credentials } from '@grpc/grpc-js';
 import {
   AddItemRequest,
   CartServiceClient,
@@ -28,6 +29,7 @@ import {
   type RefundOrderResponse,
 } from '@shopstream/proto/orders/v1/orders_service.js';
 import type { Pool } from 'pg';
+import { daprGrpcChannelMetadata } from '@shopstream/service-defaults';
 import { createPgPool, withTenant } from '@shopstream/service-defaults/postgres';
 import { appDatabaseUrl } from '../../../tools/stack/provision-postgres.js';
 import { silentLogger } from './database.js';
@@ -42,15 +44,11 @@ export interface ShopperAs {
 }
 
 function metadata(as: ShopperAs): Metadata {
-  const md = new Metadata();
-  md.set('dapr-app-id', 'orders');
-  md.set('dapr-api-token', daprApiToken);
+  const md = daprGrpcChannelMetadata('orders', daprApiToken);
   if (as.token !== undefined) md.set('authorization', `Bearer ${as.token}`);
   if (as.tenant !== undefined) md.set('x-tenant-id', as.tenant);
   return md;
 }
-
-type CartMethod = 'getCart' | 'addItem' | 'setQuantity' | 'removeItem' | 'clearCart' | 'mergeCarts';
 
 export interface CartApi {
   getCart(request: Partial<GetCartRequest>, as: ShopperAs): Promise<GetCartResponse>;
@@ -71,7 +69,7 @@ export function cartApi(fromApp = 'web'): CartApi {
     `127.0.0.1:${portsOf(fromApp).daprGrpc}`,
     credentials.createInsecure(),
   );
-  const call = unaryCaller<CartMethod, ShopperAs>(client, metadata);
+  const call = unaryCaller<CartServiceClient, ShopperAs>(client, metadata);
   return {
     getCart: call(GetCartRequest, 'getCart'),
     addItem: call(AddItemRequest, 'addItem'),
@@ -82,8 +80,6 @@ export function cartApi(fromApp = 'web'): CartApi {
     close: () => client.close(),
   };
 }
-
-type OrdersMethod = 'createOrder' | 'getOrder' | 'listOrders' | 'cancelOrder' | 'refundOrder';
 
 export interface OrdersApi {
   createOrder(request: Partial<CreateOrderRequest>, as: ShopperAs): Promise<CreateOrderResponse>;
@@ -103,7 +99,7 @@ export function ordersApi(fromApp = 'web'): OrdersApi {
     `127.0.0.1:${portsOf(fromApp).daprGrpc}`,
     credentials.createInsecure(),
   );
-  const call = unaryCaller<OrdersMethod, ShopperAs>(client, metadata);
+  const call = unaryCaller<OrdersServiceClient, ShopperAs>(client, metadata);
   return {
     createOrder: call(CreateOrderRequest, 'createOrder'),
     getOrder: call(GetOrderRequest, 'getOrder'),

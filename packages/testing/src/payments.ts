@@ -1,6 +1,7 @@
-import { credentials, Metadata } from '@grpc/grpc-js';
+import { credentials } from '@grpc/grpc-js';
 import type { Pool, PoolClient } from 'pg';
 import Stripe from 'stripe';
+import { daprGrpcChannelMetadata } from '@shopstream/service-defaults';
 import { createPgPool, withTenant } from '@shopstream/service-defaults/postgres';
 import { silentLogger } from './database.js';
 import {
@@ -17,18 +18,10 @@ import { devCredentials } from '../../../tools/stack/layout.js';
 import { appDatabaseUrl } from '../../../tools/stack/provision-postgres.js';
 import { STRIPE_WEBHOOK_PATH, stripeApiUrl } from '../../../tools/stack/stripe-emulator.js';
 import { daprApiToken, portsOf } from './stack.js';
+import { unaryCaller } from './unary-caller.js';
 
-/** A generated request type: `fromPartial` fills unset fields with their defaults. */
-interface MessageType<Req> {
-  fromPartial(partial: Partial<Req>): Req;
-}
-
-type Unary<Req> = (
-  request: Req,
-  metadata: Metadata,
-  options: { deadline: number },
-  callback: (error: Error | null, response: { payment?: Payment; payments?: Payment[] }) => void,
-) => unknown;
+/** What every PaymentsService method answers: one payment, or a page of them. */
+type Answer = { payment?: Payment; payments?: Payment[] };
 
 /**
  * The `payments` app through Dapr gRPC proxying, as the orders saga or the back office would call it: a
@@ -39,40 +32,32 @@ export function paymentsApi(fromApp = 'skeleton-caller') {
     `127.0.0.1:${portsOf(fromApp).daprGrpc}`,
     credentials.createInsecure(),
   );
-  const call =
-    <Req>(type: MessageType<Req>, method: (c: PaymentsServiceClient) => Unary<Req>) =>
-    (token: string, request: Partial<Req>) =>
-      new Promise<{ payment?: Payment; payments?: Payment[] }>((resolve, reject) => {
-        const md = new Metadata();
-        md.set('dapr-app-id', 'payments');
-        md.set('dapr-api-token', daprApiToken);
-        md.set('authorization', `Bearer ${token}`);
-        method(client).call(
-          client,
-          type.fromPartial(request),
-          md,
-          { deadline: Date.now() + 15_000 },
-          (e, r) => (e ? reject(e) : resolve(r)),
-        );
-      });
-  const payment = async (p: Promise<{ payment?: Payment }>) => {
+  const call = unaryCaller<PaymentsServiceClient, { readonly token: string; readonly deadlineMs?: number }>(
+    client,
+    ({ token }) => {
+      const md = daprGrpcChannelMetadata('payments', daprApiToken);
+      md.set('authorization', `Bearer ${token}`);
+      return md;
+    },
+  );
+  const payment = async (p: Promise<Answer>) => {
     const result = (await p).payment;
     if (result === undefined) throw new Error('the answer has no payment');
     return result;
   };
-  const createIntent = call(CreateIntentRequest, (c) => c.createIntent.bind(c) as Unary<CreateIntentRequest>);
-  const capture = call(CaptureRequest, (c) => c.capture.bind(c) as Unary<CaptureRequest>);
-  const cancel = call(CancelRequest, (c) => c.cancel.bind(c) as Unary<CancelRequest>);
-  const refund = call(RefundRequest, (c) => c.refund.bind(c) as Unary<RefundRequest>);
-  const get = call(GetPaymentRequest, (c) => c.getPayment.bind(c) as Unary<GetPaymentRequest>);
-  const list = call(ListPaymentsRequest, (c) => c.listPayments.bind(c) as Unary<ListPaymentsRequest>);
+  const createIntent = call<CreateIntentRequest, Answer>(CreateIntentRequest, 'createIntent');
+  const capture = call<CaptureRequest, Answer>(CaptureRequest, 'capture');
+  const cancel = call<CancelRequest, Answer>(CancelRequest, 'cancel');
+  const refund = call<RefundRequest, Answer>(RefundRequest, 'refund');
+  const get = call<GetPaymentRequest, Answer>(GetPaymentRequest, 'getPayment');
+  const list = call<ListPaymentsRequest, Answer>(ListPaymentsRequest, 'listPayments');
   return {
-    createIntent: (token: string, r: Partial<CreateIntentRequest>) => payment(createIntent(token, r)),
-    capture: (token: string, r: Partial<CaptureRequest>) => payment(capture(token, r)),
-    cancel: (token: string, r: Partial<CancelRequest>) => payment(cancel(token, r)),
-    refund: (token: string, r: Partial<RefundRequest>) => payment(refund(token, r)),
-    get: (token: string, paymentId: string) => payment(get(token, { paymentId })),
-    list: async (token: string, r: Partial<ListPaymentsRequest>) => (await list(token, r)).payments ?? [],
+    createIntent: (token: string, r: Partial<CreateIntentRequest>) => payment(createIntent(r, { token })),
+    capture: (token: string, r: Partial<CaptureRequest>) => payment(capture(r, { token })),
+    cancel: (token: string, r: Partial<CancelRequest>) => payment(cancel(r, { token })),
+    refund: (token: string, r: Partial<RefundRequest>) => payment(refund(r, { token })),
+    get: (token: string, paymentId: string) => payment(get({ paymentId }, { token })),
+    list: async (token: string, r: Partial<ListPaymentsRequest>) => (await list(r, { token })).payments ?? [],
     close: () => client.close(),
   };
 }

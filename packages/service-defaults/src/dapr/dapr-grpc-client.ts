@@ -6,6 +6,7 @@ import {
   type ChannelCredentials,
   type Interceptor,
   InterceptingCall,
+  type ServiceError,
 } from '@grpc/grpc-js';
 import type { BaseConfig } from '../config/base-config.js';
 
@@ -15,6 +16,17 @@ export type GrpcClientConstructor<C extends Client> = new (
   credentials: ChannelCredentials,
   options?: ChannelOptions & { interceptors?: Interceptor[] },
 ) => C;
+
+/**
+ * A grpc-js client's unary method in its full form (request, metadata, options, callback): the one shape every
+ * promise wrapper calls, whatever overloads the generated client declares.
+ */
+export type UnaryMethod<Req, Res> = (
+  request: Req,
+  metadata: Metadata,
+  options: { deadline: number },
+  callback: (error: ServiceError | null, response: Res) => void,
+) => unknown;
 
 /** Metadata daprd needs to proxy a gRPC call to app `appId` (`dapr-app-id`) and to accept it (token). */
 export function daprGrpcChannelMetadata(appId: string, daprApiToken: string): Metadata {

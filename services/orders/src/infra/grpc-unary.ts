@@ -1,5 +1,11 @@
 import { Metadata, status, type ServiceError } from '@grpc/grpc-js';
-import { DomainError, ERROR_CODE_METADATA_KEY, ErrorKind, isDomainError } from '@shopstream/service-defaults';
+import {
+  DomainError,
+  ERROR_CODE_METADATA_KEY,
+  ErrorKind,
+  isDomainError,
+  type UnaryMethod,
+} from '@shopstream/service-defaults';
 import type { ServiceCredentials } from '../app/ports.js';
 
 const KIND_BY_CODE: Partial<Record<status, ErrorKind>> = {
@@ -29,17 +35,10 @@ export function domainErrorOf(service: string, error: ServiceError): DomainError
   return new DomainError(kind, code, `${service}: ${error.details || error.message}`, { cause: error });
 }
 
-type Unary<Req, Res> = (
-  request: Req,
-  metadata: Metadata,
-  options: { deadline: number },
-  callback: (error: ServiceError | null, response: Res) => void,
-) => unknown;
-
 /** One unary call with a bearer token and a deadline; errors as `domainErrorOf`. */
 export function callUnary<Req, Res>(
   service: string,
-  method: Unary<Req, Res>,
+  method: UnaryMethod<Req, Res>,
   request: Req,
   token: string,
   deadlineMs: number,
