@@ -22,6 +22,7 @@ export default tseslint.config(
     ignores: [
       '**/node_modules/**',
       '**/dist/**',
+      '**/.build/**',
       'packages/proto/src/gen/**',
       'web/.next/**',
       'web/next-env.d.ts',

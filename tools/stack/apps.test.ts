@@ -67,3 +67,37 @@ describe('port blocks', () => {
     );
   });
 });
+
+describe('after: and compiled apps', () => {
+  it('makes an app wait for the apps it names, and refuses a name that is not in the stack', () => {
+    const specs = appProcesses(readAppsFile(productFile), dapr, 'compiled');
+    expect(specs.find((s) => s.name === 'identity-sessions')?.dependsOn).toEqual(['identity']);
+    expect(specs.find((s) => s.name === 'catalog')?.dependsOn).toEqual([]);
+    const file = productWith(appended('lonely', '    after: [no-such-app]\n'));
+    expect(() => appProcesses(readAppsFile(file), dapr)).toThrow(
+      /lonely: `after: no-such-app` names no other app/,
+    );
+  });
+
+  it('runs an app in the source form from its bundle (rebuilt before it starts) unless SHOPSTREAM_APPS=source', () => {
+    const compiled = appProcesses(readAppsFile(productFile), dapr, 'compiled').find(
+      (s) => s.name === 'catalog',
+    );
+    expect(compiled?.args).toContain('--enable-source-maps');
+    expect(compiled?.args.at(-1)).toMatch(/services\/catalog\/\.build\/catalog\.mjs$/);
+    expect(compiled?.prepare).toBeTypeOf('function');
+    const source = appProcesses(readAppsFile(productFile), dapr, 'source').find((s) => s.name === 'catalog');
+    expect(source?.args).toEqual([
+      '--import',
+      'tsx',
+      '--import',
+      '@shopstream/service-defaults/telemetry',
+      'src/main.ts',
+    ]);
+    expect(source?.prepare).toBeUndefined();
+    const other = appProcesses(readAppsFile(productWith(appended('plain'))), dapr, 'compiled').find(
+      (s) => s.name === 'plain',
+    );
+    expect(other?.args).toEqual(['src/main.ts']);
+  });
+});

@@ -7,6 +7,7 @@ import { appPorts, MAX_PORT_BLOCK, ports } from './ports.js';
 import { dataDir, devCredentials as cred, kvTable, mediaBucket } from './layout.js';
 import { httpOk } from './probes.js';
 import { appDatabaseUrl, databaseNameProblem } from './provision-postgres.js';
+import { appsMode, compileApps, compiledCommand, type AppsMode } from './compile-apps.js';
 import { StackError } from './supervisor.js';
 import { stripeApiUrl } from './stripe-emulator.js';
 import type { ProcessSpec } from './spec.js';
@@ -37,6 +38,8 @@ const appsFileSchema = z.object({
           if (problem) ctx.addIssue({ code: 'custom', message: problem });
         })
         .optional(),
+      /** Apps of the same stack that must be ready before this one starts (the others start in parallel). */
+      after: z.array(z.string()).optional(),
     }),
   ),
 });
@@ -123,13 +126,33 @@ export interface DaprFiles {
   configPath: string;
 }
 
-/** One Dapr app = its Node process and its daprd sidecar, both supervised. */
-export function appProcesses(apps: AppDefinition[], dapr: DaprFiles): ProcessSpec[] {
+/** Fails loudly when an app waits for (`after:`) an app that is not in the stack. */
+export function checkAfter(apps: readonly AppDefinition[]): void {
+  const ids = new Set(apps.map((app) => app.appID));
+  for (const app of apps)
+    for (const dep of app.after ?? [])
+      if (!ids.has(dep) || dep === app.appID)
+        throw new StackError(
+          `${app.source}: ${app.appID}: \`after: ${dep}\` names no other app of the stack`,
+        );
+}
+
+/**
+ * One Dapr app = its Node process and its daprd sidecar, both supervised. In `compiled` mode (the default,
+ * adr/0062) an app in the source command form runs its esbuild bundle, rebuilt just before it starts.
+ */
+export function appProcesses(
+  apps: AppDefinition[],
+  dapr: DaprFiles,
+  mode: AppsMode = appsMode(),
+): ProcessSpec[] {
   checkPortBlocks(apps);
+  checkAfter(apps);
   return apps.flatMap((app) => {
     const p = appPorts(app.portBlock);
     const tokens = { DAPR_API_TOKEN: cred.daprApiToken, APP_API_TOKEN: cred.appApiToken };
-    const [command, ...args] = app.command as [string, ...string[]];
+    const compiled = mode === 'compiled' && compiledCommand(app).join(' ') !== app.command.join(' ');
+    const [command, ...args] = (compiled ? compiledCommand(app) : app.command) as [string, ...string[]];
     const appSpec: ProcessSpec = {
       name: app.appID,
       kind: 'app',
@@ -155,10 +178,11 @@ export function appProcesses(apps: AppDefinition[], dapr: DaprFiles): ProcessSpe
       },
       ports: { app: p.app, health: p.appHealth, metrics: p.appMetrics },
       ready: () => httpOk(`http://127.0.0.1:${p.appHealth}/healthz`),
-      // Usually 5–15 s (tsx transpiles, a Temporal worker bundles its workflows); on a shared 2-core machine
+      // Usually 2–15 s (a Temporal worker bundles its workflows); on a shared 2-core machine
       // under load it has taken over 30 s. Only a failing start waits this long.
       readyTimeoutMs: 90_000,
-      dependsOn: [],
+      dependsOn: [...(app.after ?? [])],
+      ...(compiled ? { prepare: async () => void (await compileApps([app])) } : {}),
     };
     const sidecar: ProcessSpec = {
       name: `${app.appID}-dapr`,

@@ -13,6 +13,7 @@ import { logDir, runDir, stateFile } from './layout.js';
 import { sleep, tcpOpen } from './probes.js';
 import { decideRestart, defaultRestartPolicy, describeExit, type RestartPolicy } from './restart-policy.js';
 import type { ProcessKind, ProcessSpec } from './spec.js';
+import { startAll, startParallel } from './start-order.js';
 
 /** A failure the user can act on: one line naming the culprit (`npm start` prints only this). */
 export class StackError extends Error {}
@@ -52,6 +53,8 @@ export interface SupervisorOptions {
   restartPolicy?: RestartPolicy;
   /** How long an infra server must stay up after its first ready answer (servers that die right after start). */
   settleMs?: number;
+  /** How many processes may start at once (default: SHOPSTREAM_START_PARALLEL, else 3; start-order.ts). */
+  parallel?: number;
 }
 
 const logFile = (name: string) => join(logDir, `${name}.log`);
@@ -69,7 +72,8 @@ const alive = (e: Entry | undefined): e is Entry & { child: ChildProcess } =>
   e?.child !== null && e?.child !== undefined && e.child.exitCode === null && e.child.signalCode === null;
 
 /**
- * Starts processes in order, waits for each to be ready, and stops them in reverse order. Each child runs in
+ * Starts processes as their dependencies become ready (start-order.ts: infrastructure first, then a few apps
+ * and sidecars at a time), waits for each to be ready, and stops them in reverse order. Each child runs in
  * its own process group so that stopping it also stops whatever it spawned (tsx → node, temporal → server).
  * Every exit is noticed when it happens: during start-up it fails the start-up at once, naming the process
  * that died (not the next one that times out); once the stack is up, the process is restarted with a
@@ -83,6 +87,7 @@ export class Supervisor {
   private startupFailure: StackError | null = null;
   private readonly policy: RestartPolicy;
   private readonly settleMs: number;
+  private readonly parallel: number;
 
   constructor(
     specs: ProcessSpec[],
@@ -91,6 +96,7 @@ export class Supervisor {
   ) {
     this.policy = options.restartPolicy ?? defaultRestartPolicy;
     this.settleMs = options.settleMs ?? 500;
+    this.parallel = options.parallel ?? startParallel();
     for (const spec of specs) {
       if (this.entries.has(spec.name)) throw new StackError(`two processes are named "${spec.name}"`);
       for (const dep of spec.dependsOn) {
@@ -140,7 +146,14 @@ export class Supervisor {
     this.phase = 'starting';
     this.startupFailure = null;
     try {
-      for (const name of this.entries.keys()) await this.start(name);
+      const steps = [...this.entries.values()].map(({ spec }) => ({
+        name: spec.name,
+        dependsOn: spec.dependsOn,
+        infra: spec.kind === 'infra',
+      }));
+      await startAll(steps, (name) => this.start(name), this.parallel);
+      // Aborted while the last processes were starting: nothing was left to refuse, the start-up still fails.
+      if (this.aborted) throw new StackError('start-up interrupted');
       this.throwIfStartupFailed();
       this.phase = 'up';
     } catch (err) {
@@ -149,7 +162,7 @@ export class Supervisor {
     }
   }
 
-  /** Makes a start-up in progress give up before the next process (Ctrl-C while starting). */
+  /** Makes a start-up in progress give up before its next process (Ctrl-C while starting). */
   abort(): void {
     this.aborted = true;
   }

@@ -80,9 +80,9 @@ function serveCmd(name: string, profile: Profile): string {
 /**
  * The stack as Tilt resources, derived from the supervisor's own process list (tools/stack/stack.ts): every
  * infrastructure server is one resource; each Dapr app and its sidecar are one resource (they restart
- * together). Apps start after all infrastructure, one after another in the order of dapr/apps.yaml, as the
- * supervisor starts them: identity migrates the database identity-sessions uses, and five Node apps booting
- * at once on two cores would each miss the supervisor's 30 s readiness limit.
+ * together). Apps start after all infrastructure, one after another in the order of dapr/apps.yaml. The
+ * supervisor starts a few at a time instead (start-order.ts, adr/0063); Tilt has no such limit, and every
+ * Node app booting at once on two cores would each take many times longer.
  */
 export function tiltSpec(profile: Profile, extraAppsFiles: string[] = []): TiltSpec {
   const placeholder = { resourcesPath: '', configPath: '' };
