@@ -9,6 +9,8 @@ import { summarize, writeResult, type Summary } from '../stats.js';
 interface Labels {
   name: string;
   baseline?: Summary & { name: string };
+  /** Overrides the default target (60 s for a start, 3072 MiB for memory). */
+  target?: number;
 }
 
 /** Makes a supervisor whose per-process lines ("✓ kafka ready in 9.1 s") go to `log`. */

@@ -6,8 +6,9 @@
  *
  * `npm run bench -- <group> …` (groups: BENCH_GROUPS below) runs only the named groups besides the start-up,
  * memory and pub/sub measurements of both profiles (which always run: they are each other's baselines). An
- * unknown group is refused. `cold-start` (a fresh clone with empty caches → `npm start` healthy) is opt-in: it
- * runs only when named, first, and alone when it is the only group named. The results are committed; `npm run numbers` turns them into docs/numbers.md.
+ * unknown group is refused. `cold-start` (a fresh clone with empty caches → `npm start` healthy) and
+ * `apps-start` (the product stack's start and memory with compiled apps started three at a time, against tsx
+ * one by one) are opt-in: they run only when named, first, and alone when only opt-in groups are named. The results are committed; `npm run numbers` turns them into docs/numbers.md.
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +26,7 @@ const BENCH_GROUPS = [
   'web',
   'tilt',
   'cold-start',
+  'apps-start',
 ] as const;
 const only = process.argv.slice(2);
 const unknown = only.filter((g) => !(BENCH_GROUPS as readonly string[]).includes(g));
@@ -34,7 +36,7 @@ if (unknown.length > 0) {
 }
 const wanted = (group: (typeof BENCH_GROUPS)[number]) => only.length === 0 || only.includes(group);
 /** Opt-in groups run only when named: a cold start takes tens of minutes of both cores. */
-const optIn = new Set<string>(['cold-start']);
+const optIn = new Set<string>(['cold-start', 'apps-start']);
 
 const dataRoot = join(repoRoot, '.data', 'bench');
 process.env.SHOPSTREAM_DATA = dataRoot;
@@ -65,8 +67,13 @@ const { benchLighthouse } = await import('../../bench/web/lighthouse.bench.js');
 if (only.includes('cold-start')) {
   const { benchColdStart } = await import('../../bench/platform/cold-start.bench.js');
   await benchColdStart();
-  if (only.every((g) => optIn.has(g))) process.exit(0);
 }
+if (only.includes('apps-start')) {
+  rmSync(dataRoot, { recursive: true, force: true });
+  const { benchAppsStart } = await import('../../bench/platform/apps-start.bench.js');
+  await benchAppsStart();
+}
+if (only.length > 0 && only.every((g) => optIn.has(g))) process.exit(0);
 
 rmSync(dataRoot, { recursive: true, force: true });
 const supervisorOf =
