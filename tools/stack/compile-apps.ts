@@ -135,7 +135,11 @@ function writeIfChanged(path: string, bytes: Uint8Array): boolean {
   return true;
 }
 
-async function bundle(entry: string, outfile: string): Promise<boolean> {
+/**
+ * Bundles one entry file the way the apps are bundled (house code inlined, npm packages imported, source maps,
+ * `import.meta.url` of the source); writes only on change and says whether it did.
+ */
+export async function bundle(entry: string, outfile: string): Promise<boolean> {
   const outDir = dirname(outfile);
   const result = await build({
     entryPoints: [entry],

@@ -44,9 +44,9 @@ export interface ForegroundOptions {
 
 /**
  * Runs a few supervisor processes (one Tilt resource) in the foreground, exactly as the supervisor would:
- * same command, environment, user, prepare and after-ready hooks, started one after another once each is
- * ready. Unlike the supervisor, children stay in our process group and their output goes to our stdout, so
- * Tilt shows it and stops everything with one signal. Any child exiting ends the whole resource.
+ * same command, environment, user, prepare and after-ready hooks; an app and its sidecar start together.
+ * Unlike the supervisor, children stay in our process group and their output goes to our stdout, so Tilt
+ * shows it and stops everything with one signal. Any child exiting ends the whole resource.
  */
 export async function runForeground(specs: ProcessSpec[], { readyFile, graceMs = 5000 }: ForegroundOptions) {
   mkdirSync(logDir, { recursive: true });
@@ -81,8 +81,12 @@ export async function runForeground(specs: ProcessSpec[], { readyFile, graceMs =
   process.on('SIGTERM', () => void stopAll(0));
   process.on('SIGINT', () => void stopAll(0));
 
+  // An app and its sidecar start together: daprd waits for the app's port by itself (it polls it every
+  // 100 ms, without a limit), and no app waits for its sidecar to become ready. So the sidecar may take as
+  // long as the app and then its own time.
+  const together = specs.reduce((sum, s) => sum + s.readyTimeoutMs, 0);
   try {
-    for (const spec of specs) if (!stopping) await startOne(spec);
+    await Promise.all(specs.map((spec, i) => startOne(spec, i === 0 ? spec.readyTimeoutMs : together)));
   } catch (err) {
     console.error(`✗ ${(err as Error).message}`);
     return stopAll(1);
@@ -91,7 +95,8 @@ export async function runForeground(specs: ProcessSpec[], { readyFile, graceMs =
   writeFileSync(readyFile, String(process.pid));
   await watchHealth(specs, readyFile, () => stopping);
 
-  async function startOne(spec: ProcessSpec): Promise<void> {
+  async function startOne(spec: ProcessSpec, readyTimeoutMs: number): Promise<void> {
+    if (stopping) return;
     const started = Date.now();
     await spec.prepare?.().catch((err: Error) => {
       throw new StackError(`${spec.name}: preparing failed: ${err.message.split('\n')[0]}`);
@@ -114,11 +119,11 @@ export async function runForeground(specs: ProcessSpec[], { readyFile, graceMs =
       console.error(`✗ ${spec.name} exited (${proc.signalCode ?? code})`);
       void stopAll(code === 0 ? 1 : code);
     });
-    const deadline = started + spec.readyTimeoutMs;
+    const deadline = started + readyTimeoutMs;
     while (!(await spec.ready().catch(() => false))) {
       if (stopping) return;
       if (Date.now() > deadline)
-        throw new StackError(`${spec.name} did not become ready within ${spec.readyTimeoutMs / 1000} s`);
+        throw new StackError(`${spec.name} did not become ready within ${readyTimeoutMs / 1000} s`);
       await sleep(100);
     }
     await spec.afterReady?.().catch((err: Error) => {

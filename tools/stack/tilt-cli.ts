@@ -5,13 +5,15 @@
  *   <anything else>              the bootstrap-built tilt binary with the stack's port, e.g. `up`, `ci`, `down`
  */
 import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { toolBin } from '../paths.mjs';
 import { renderDaprResources, profiles, type Profile } from './dapr-resources.js';
 import { daprConfigVars } from './apps.js';
 import { runForeground } from './foreground.js';
 import { stackProcesses } from './stack.js';
 import { StackError } from './supervisor.js';
-import { tiltDaprDir, tiltDaprFiles, tiltEnv, tiltSpec } from './tilt-spec.js';
+import { bundle } from './compile-apps.js';
+import { tiltDaprDir, tiltDaprFiles, tiltEnv, tiltRunner, tiltSpec } from './tilt-spec.js';
 
 function parseProfile(args: string[]): Profile {
   const i = args.indexOf('--profile');
@@ -66,8 +68,11 @@ function tilt(args: string[]): Promise<number> {
 
 const [command = 'up', ...rest] = process.argv.slice(2);
 try {
-  if (command === 'spec') console.log(JSON.stringify(tiltSpec(parseProfile(rest)), null, 2));
-  else if (command === 'run') await run(rest[0], parseProfile(rest));
+  if (command === 'spec') {
+    // Every serve_cmd runs this file bundled (tiltRunner): rebuilt here, each time the Tiltfile loads.
+    await bundle(fileURLToPath(import.meta.url), tiltRunner);
+    console.log(JSON.stringify(tiltSpec(parseProfile(rest)), null, 2));
+  } else if (command === 'run') await run(rest[0], parseProfile(rest));
   else process.exitCode = await tilt([command, ...rest]);
 } catch (err) {
   if (err instanceof StackError) {

@@ -1,5 +1,6 @@
 import { join, relative } from 'node:path';
 import { repoRoot } from '../paths.mjs';
+import { BUILD_DIR } from './compile-apps.js';
 import type { DaprFiles } from './apps.js';
 import type { Profile } from './dapr-resources.js';
 import { dataRoot, runDir } from './layout.js';
@@ -70,11 +71,16 @@ const links: Record<string, { url: string; name: string }[]> = {
   alertmanager: [{ url: `http://127.0.0.1:${ports.alertmanager}`, name: 'Alertmanager' }],
 };
 
+/**
+ * The runner Tilt starts for each resource: tilt-cli.ts bundled (compile-apps.ts), built by `tilt-cli.ts spec`
+ * each time the Tiltfile loads. Loading the runner's TypeScript through tsx took ~1 s of every restart.
+ */
+export const tiltRunner = join(repoRoot, BUILD_DIR, 'tools', 'tilt-cli.mjs');
+
 function serveCmd(name: string, profile: Profile): string {
   // The ready file is removed by the shell at once: Node takes a moment to boot, and a file left by a killed
-  // runner must not make Tilt report the new process ready. `node --import tsx` is one process (the tsx
-  // command would start a second Node).
-  return `rm -f '${readyFileOf(name)}' && exec node --import tsx tools/stack/tilt-cli.ts run ${name} --profile ${profile}`;
+  // runner must not make Tilt report the new process ready.
+  return `rm -f '${readyFileOf(name)}' && exec node --enable-source-maps '${tiltRunner}' run ${name} --profile ${profile}`;
 }
 
 /**
@@ -111,7 +117,8 @@ export function tiltSpec(profile: Profile, extraAppsFiles: string[] = []): TiltS
       processes: [app.name, ...sidecars.map((s) => s.name)],
       resourceDeps: previous ? [...infra, previous.name] : infra,
       deps: [...sourceFolders(app.cwd ?? repoRoot), ...daprInputs(profile)],
-      ignore: ['**/*.test.ts', '**/*.md', '**/node_modules', '**/.next'],
+      // `.build/` holds the app's bundle, rewritten by the restart itself (adr/0062): watching it would loop.
+      ignore: ['**/*.test.ts', '**/*.md', '**/node_modules', '**/.next', `**/${BUILD_DIR}`],
       readyFile: readyFileOf(app.name),
       serveCmd: serveCmd(app.name, profile),
       links: [],
