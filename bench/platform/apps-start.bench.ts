@@ -7,8 +7,9 @@ import { benchMemory, measureWarmStarts, writeStartup, type MakeSupervisor } fro
 /**
  * `npm run bench -- apps-start` (opt-in, ~5 min): what compiled apps (adr/0062) and the parallel start
  * (adr/0063) buy on the product stack `npm start` runs (no test apps). Warm starts of the new way (bundles,
- * three at a time) and the old way (tsx, one by one) interleaved, so both see the same machine; each app's
- * own boot (process start → ready, from the supervisor's lines) both ways; idle memory both ways.
+ * three at a time), bundles one by one, and the old way (tsx, one by one), interleaved so that all see the
+ * same machine; each app's own boot (process start → ready, from the supervisor's lines) one by one, bundle
+ * against tsx; idle memory both ways.
  */
 interface Way {
   readonly apps: AppsMode;
@@ -16,6 +17,8 @@ interface Way {
 }
 
 const NEW: Way = { apps: 'compiled', parallel: 3 };
+/** Compiled, one by one: separates the two changes, and times each app's boot without contention. */
+const COMPILED_ONE_BY_ONE: Way = { apps: 'compiled', parallel: 1 };
 const OLD: Way = { apps: 'source', parallel: 1 };
 
 function productStack(way: Way): MakeSupervisor {
@@ -47,13 +50,22 @@ export async function benchAppsStart(runs = 3): Promise<void> {
   await first.up();
   await first.down();
 
-  const starts = await measureWarmStarts({ new: productStack(NEW), old: productStack(OLD) }, runs);
-  const [fresh, old] = [starts.new, starts.old];
-  if (!fresh || !old) throw new Error('apps-start: a way produced no starts');
+  const starts = await measureWarmStarts(
+    { new: productStack(NEW), compiled: productStack(COMPILED_ONE_BY_ONE), old: productStack(OLD) },
+    runs,
+  );
+  const [fresh, compiled, old] = [starts.new, starts.compiled, starts.old];
+  if (!fresh || !compiled || !old) throw new Error('apps-start: a way produced no starts');
   const processes = Object.keys(fresh.processes);
   writeStartup(old.samples, {
     name: 'stack-product-warm-start-source-sequential',
     notes: 'npm start product stack, apps through tsx, one process at a time (the way before adr/0062, 0063)',
+    processes,
+  });
+  writeStartup(compiled.samples, {
+    name: 'stack-product-warm-start-compiled-sequential',
+    notes: 'npm start product stack, apps as esbuild bundles but one process at a time; interleaved',
+    baseline: { name: 'stack-product-warm-start-source-sequential', ...summarize(old.samples) },
     processes,
   });
   writeStartup(fresh.samples, {
@@ -83,9 +95,9 @@ export async function benchAppsStart(runs = 3): Promise<void> {
     name: 'app-boot',
     unit: 's',
     target: 3,
-    ...summarize(boots(fresh)),
+    ...summarize(boots(compiled)),
     baseline,
-    notes: `each product app, process start → ready, as a bundle, three at a time; p50 by app: ${perApp(fresh)}`,
+    notes: `each product app, process start → ready, as a bundle, one at a time (interleaved with the baseline); p50 by app: ${perApp(compiled)}`,
   });
 
   // Issue 16's goal for the idle product stack: under 2 GB.
