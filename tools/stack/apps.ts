@@ -228,8 +228,11 @@ export function appProcesses(
       env: { ...infraEnv(), ...tokens },
       ports: { http: p.daprHttp, grpc: p.daprGrpc, internalGrpc: p.daprInternalGrpc, metrics: p.daprMetrics },
       ready: () => httpOk(`http://127.0.0.1:${p.daprHttp}/v1.0/healthz`),
-      readyTimeoutMs: 30_000,
-      dependsOn: [app.appID],
+      // It starts together with its app (adr/0063) and becomes ready once the app listens and it has loaded
+      // its components: the app's limit plus its own 30 s.
+      readyTimeoutMs: appSpec.readyTimeoutMs + 30_000,
+      dependsOn: [],
+      alongside: app.appID,
     };
     return [appSpec, sidecar];
   });

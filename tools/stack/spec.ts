@@ -16,6 +16,11 @@ export interface ProcessSpec {
   readyTimeoutMs: number;
   /** Names of processes that must be ready first. */
   dependsOn: string[];
+  /**
+   * Starts together with this (earlier) process instead of after it — a sidecar with its app: daprd waits for
+   * the app's port by itself. Its readyTimeoutMs then covers the other's start too.
+   */
+  alongside?: string;
   /** Run once before the first start (e.g. initdb). */
   prepare?: () => Promise<void>;
   /** Run after the process became ready (e.g. create tables). */

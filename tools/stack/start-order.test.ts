@@ -6,6 +6,12 @@ const step = (name: string, infra: boolean, dependsOn: string[] = []): StartStep
   infra,
   dependsOn,
 });
+const sidecar = (app: string): StartStep => ({
+  name: `${app}-dapr`,
+  infra: false,
+  dependsOn: [],
+  alongside: app,
+});
 
 /** A fake start that takes `ms[name]` (default 20 ms) and records when each start began, ended and overlapped. */
 function recorder(ms: Record<string, number> = {}, fail: string[] = []) {
@@ -33,7 +39,7 @@ describe('start order', () => {
       step('postgres', true),
       step('redis', true),
       step('identity', false),
-      step('identity-dapr', false, ['identity']),
+      sidecar('identity'),
       step('sessions', false, ['identity']),
       step('catalog', false),
     ];
@@ -41,7 +47,7 @@ describe('start order', () => {
     for (const app of ['identity', 'sessions', 'catalog', 'identity-dapr'])
       for (const infra of ['postgres', 'redis']) expect(before(r.events, `-${infra}`, `+${app}`)).toBe(true);
     expect(before(r.events, '-identity', '+sessions')).toBe(true);
-    expect(before(r.events, '-identity', '+identity-dapr')).toBe(true);
+    expect(before(r.events, '+identity', '+identity-dapr')).toBe(true);
     expect(r.events.filter((e) => e.startsWith('-'))).toHaveLength(6);
   });
 
@@ -54,6 +60,17 @@ describe('start order', () => {
     await startAll(apps, one.start, 1);
     expect(one.peak()).toBe(1);
     expect(one.events.slice(0, 4)).toEqual(['+app-0', '-app-0', '+app-1', '-app-1']);
+  });
+
+  it('starts a sidecar together with its app, outside the limit, and never before its app', async () => {
+    const r = recorder({ a: 60, b: 60, 'a-dapr': 10, 'b-dapr': 10 });
+    const steps = [step('a', false), sidecar('a'), step('b', false), sidecar('b'), step('c', false)];
+    await startAll(steps, r.start, 2);
+    // a, its sidecar, b and its sidecar start at once (the limit is 2: sidecars are not counted) …
+    expect(r.events.slice(0, 4)).toEqual(['+a', '+a-dapr', '+b', '+b-dapr']);
+    // … and c waits for an app's slot, not for a sidecar.
+    expect(before(r.events, '-a', '+c')).toBe(true);
+    expect(r.peak()).toBe(4);
   });
 
   it('starts nothing new after a failure, lets the ones under way finish, and throws the first error', async () => {

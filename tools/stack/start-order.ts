@@ -4,8 +4,9 @@ import { StackError } from './supervisor.js';
 /**
  * The order `npm start` starts processes in (adr/0063): every infrastructure server first (each as soon as
  * the servers it `dependsOn` are ready), then the apps and sidecars, each as soon as all infrastructure and
- * its own `dependsOn` are ready. At most `parallel` processes start at once: on two cores a Node app's boot
- * is CPU-bound, and more at once only makes each slower. The first failure stops new starts; the ones already
+ * its own `dependsOn` are ready; a sidecar starts together with its app (`alongside`). At most `parallel`
+ * processes (sidecars not counted) start at once: on two cores a Node app's boot is CPU-bound, and more at
+ * once only makes each slower. The first failure stops new starts; the ones already
  * under way finish (or fail) before the error is thrown.
  */
 export interface StartStep {
@@ -13,6 +14,11 @@ export interface StartStep {
   readonly dependsOn: readonly string[];
   /** Infrastructure starts before any app or sidecar. */
   readonly infra: boolean;
+  /**
+   * Starts as soon as this step has started (a sidecar with its app), outside the `parallel` limit: it waits
+   * for the other process rather than using the CPU.
+   */
+  readonly alongside?: string;
 }
 
 export const startParallelSchema = z.coerce.number().int().min(1).max(16).default(3);
@@ -30,30 +36,47 @@ export async function startAll(
   steps: readonly StartStep[],
   start: (name: string) => Promise<void>,
   parallel: number,
+  /** Told about the first failure at once (the supervisor stops the starts still under way with it). */
+  onFailure: (error: unknown) => void = () => undefined,
 ): Promise<void> {
   const done = new Set<string>();
+  const started = new Set<string>();
   const infra = steps.filter((s) => s.infra).map((s) => s.name);
   const pending = [...steps];
   const running = new Map<string, Promise<void>>();
+  let busy = 0;
   let failure: { error: unknown } | undefined;
   const canStart = (step: StartStep) =>
-    step.dependsOn.every((d) => done.has(d)) && (step.infra || infra.every((n) => done.has(n)));
+    step.dependsOn.every((d) => done.has(d)) &&
+    (step.infra || infra.every((n) => done.has(n))) &&
+    (step.alongside === undefined || started.has(step.alongside));
 
   for (;;) {
-    for (let i = 0; failure === undefined && i < pending.length && running.size < parallel;) {
+    for (let i = 0; failure === undefined && i < pending.length;) {
       const step = pending[i] as StartStep;
-      if (!canStart(step)) {
+      const counts = step.alongside === undefined;
+      if (!canStart(step) || (counts && busy >= parallel)) {
         i++;
         continue;
       }
       pending.splice(i, 1);
+      started.add(step.name);
+      if (counts) busy++;
       const run = start(step.name)
         .then(
           () => void done.add(step.name),
-          (error: unknown) => void (failure ??= { error }),
+          (error: unknown) => {
+            if (failure === undefined) onFailure(error);
+            failure ??= { error };
+          },
         )
-        .finally(() => running.delete(step.name));
+        .finally(() => {
+          running.delete(step.name);
+          if (counts) busy--;
+        });
       running.set(step.name, run);
+      // A step earlier in the list may start alongside this one.
+      i = 0;
     }
     if (running.size === 0) break;
     await Promise.race(running.values());

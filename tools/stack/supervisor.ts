@@ -99,7 +99,7 @@ export class Supervisor {
     this.parallel = options.parallel ?? startParallel();
     for (const spec of specs) {
       if (this.entries.has(spec.name)) throw new StackError(`two processes are named "${spec.name}"`);
-      for (const dep of spec.dependsOn) {
+      for (const dep of [...spec.dependsOn, ...(spec.alongside === undefined ? [] : [spec.alongside])]) {
         if (!this.entries.has(dep))
           throw new StackError(`${spec.name} depends on "${dep}", which is not started before it`);
       }
@@ -150,8 +150,15 @@ export class Supervisor {
         name: spec.name,
         dependsOn: spec.dependsOn,
         infra: spec.kind === 'infra',
+        ...(spec.alongside === undefined ? {} : { alongside: spec.alongside }),
       }));
-      await startAll(steps, (name) => this.start(name), this.parallel);
+      await startAll(
+        steps,
+        (name) => this.start(name),
+        this.parallel,
+        (error) =>
+          (this.startupFailure ??= error instanceof StackError ? error : new StackError(String(error))),
+      );
       // Aborted while the last processes were starting: nothing was left to refuse, the start-up still fails.
       if (this.aborted) throw new StackError('start-up interrupted');
       this.throwIfStartupFailed();

@@ -109,7 +109,7 @@ export function tiltSpec(profile: Profile, extraAppsFiles: string[] = []): TiltS
     }));
   const apps = specs.filter((s) => s.kind === 'app');
   for (const [i, app] of apps.entries()) {
-    const sidecars = specs.filter((s) => s.kind === 'sidecar' && s.dependsOn.includes(app.name));
+    const sidecars = specs.filter((s) => s.kind === 'sidecar' && s.alongside === app.name);
     const previous = apps[i - 1];
     resources.push({
       name: app.name,
