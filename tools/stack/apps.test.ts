@@ -95,6 +95,9 @@ describe('after: and compiled apps', () => {
       'src/main.ts',
     ]);
     expect(source?.prepare).toBeUndefined();
+    // The web app keeps tsx: Next's server loads workspace TypeScript at run time.
+    const web = appProcesses(readAppsFile(productFile), dapr, 'compiled').find((s) => s.name === 'web');
+    expect(web?.args.slice(0, 2)).toEqual(['--import', 'tsx']);
     const other = appProcesses(readAppsFile(productWith(appended('plain'))), dapr, 'compiled').find(
       (s) => s.name === 'plain',
     );

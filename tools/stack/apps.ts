@@ -40,6 +40,8 @@ const appsFileSchema = z.object({
         .optional(),
       /** Apps of the same stack that must be ready before this one starts (the others start in parallel). */
       after: z.array(z.string()).optional(),
+      /** `false`: run the TypeScript through tsx even under `npm start` (adr/0062; default: bundled). */
+      compiled: z.boolean().optional(),
     }),
   ),
 });
@@ -151,7 +153,10 @@ export function appProcesses(
   return apps.flatMap((app) => {
     const p = appPorts(app.portBlock);
     const tokens = { DAPR_API_TOKEN: cred.daprApiToken, APP_API_TOKEN: cred.appApiToken };
-    const compiled = mode === 'compiled' && compiledCommand(app).join(' ') !== app.command.join(' ');
+    const compiled =
+      mode === 'compiled' &&
+      app.compiled !== false &&
+      compiledCommand(app).join(' ') !== app.command.join(' ');
     const [command, ...args] = (compiled ? compiledCommand(app) : app.command) as [string, ...string[]];
     const appSpec: ProcessSpec = {
       name: app.appID,
