@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../paths.mjs';
 import {
   appsMode,
+  bundle,
   bundlePath,
   compileApps,
   compiledCommand,
@@ -110,6 +111,17 @@ describe('bundling a real app', () => {
     expect((await compileApps([app]))[0]?.changed).toBe(true);
     expect(execFileSync('node', [bundlePath(app)], { cwd: dir, encoding: 'utf8' })).toMatch(
       /"greeting":"edited"/,
+    );
+  });
+
+  it('works the same when this compiler is itself bundled (Tilt runs it from its bundled runner)', async () => {
+    const compiler = join(dir, 'compiler.mjs');
+    await bundle(join(repoRoot, 'tools', 'stack', 'compile-apps.ts'), compiler);
+    const bundled = (await import(compiler)) as { bundle: typeof bundle };
+    const out = join(dir, 'via-bundled.mjs');
+    await bundled.bundle(mainFile(), out);
+    expect(execFileSync('node', [out], { cwd: dir, encoding: 'utf8' })).toContain(
+      JSON.stringify(pathToFileURL(join(dir, 'src', 'here.ts')).href),
     );
   });
 

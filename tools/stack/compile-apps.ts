@@ -111,16 +111,22 @@ function externalPackages(outDir: string): Plugin {
 }
 
 /** `import.meta.url` keeps meaning the source file (migrations, workflow paths and assets are found beside it). */
+/**
+ * Spelled in pieces: this file is bundled too (into Tilt's runner), and the plugin would rewrite a literal
+ * `import.meta.url` in its own search and replace strings.
+ */
+const META_URL = ['import', 'meta', 'url'].join('.');
+
 const sourceFileUrls: Plugin = {
   name: 'shopstream-source-file-urls',
   setup(b) {
     b.onLoad({ filter: /\.[cm]?[jt]s$/ }, (args) => {
       if (args.path.includes('/node_modules/')) return undefined;
       const text = readFileSync(args.path, 'utf8');
-      if (!text.includes('import.meta.url')) return undefined;
+      if (!text.includes(META_URL)) return undefined;
       const url = JSON.stringify(pathToFileURL(args.path).href);
       const loader = /\.[cm]?ts$/.test(args.path) ? 'ts' : 'js';
-      return { contents: text.replaceAll('import.meta.url', url), loader };
+      return { contents: text.replaceAll(META_URL, url), loader };
     });
   },
 };
