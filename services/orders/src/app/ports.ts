@@ -92,6 +92,11 @@ export interface StockReservations {
   reserve(tenantId: string, key: string, line: CheckoutLine): Promise<void>;
   /** Gives back what `key` reserved; a key never reserved is recorded as released (a late reserve fails). */
   release(tenantId: string, key: string, line: CheckoutLine): Promise<void>;
+  /**
+   * Moves what `key` reserved from reserved to sold (the order is final); a replay changes nothing. Throws
+   * `Orders.ReservationReleased` when the reservation was given back (business, not retryable).
+   */
+  sell(tenantId: string, key: string, line: CheckoutLine): Promise<void>;
 }
 
 /** Our view of a payment of the payments service. */
