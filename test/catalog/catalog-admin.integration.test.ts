@@ -60,8 +60,8 @@ describe('catalog admin API through the sidecars', () => {
     const created = await create();
     expect(created).toMatchObject({ tenantId: tenant, ownerRegion: 'eu', version: '1', sequence: '1' });
     expect(created.skus[0]?.stock).toEqual([
-      { region: 'eu', available: '10', reserved: '0' },
-      { region: 'us', available: '5', reserved: '0' },
+      { region: 'eu', available: '10', reserved: '0', sold: '0' },
+      { region: 'us', available: '5', reserved: '0', sold: '0' },
     ]);
 
     const { product } = await api.getProduct({ productId: created.productId }, { tenant });

@@ -21,7 +21,7 @@ import {
 import { createTestTenant, identityDatabasePool, signedInTokens } from '@shopstream/testing/identity';
 
 /**
- * UpdateStock (reserve / release) and SetStock through the sidecars: atomic, never negative, idempotent by
+ * UpdateStock (reserve / release / sell) and SetStock through the sidecars: atomic, never negative, idempotent by
  * key, with the checkout saga's compensation order (release before reserve) handled.
  */
 describe('catalog stock through the sidecars', () => {
@@ -93,6 +93,17 @@ describe('catalog stock through the sidecars', () => {
       },
       { token: checkout },
     );
+  const sell = (skuId: string, key: string) =>
+    api.updateStock(
+      {
+        idempotencyKey: key,
+        operation: StockOperation.STOCK_OPERATION_SELL,
+        skuId,
+        region: 'eu',
+        quantity: '0',
+      },
+      { token: checkout },
+    );
   /** The SKU's `eu` stock as GetProduct shows it (fresh from Postgres). */
   const euStock = async (sku: { skuId: string; productId: string }) => {
     const { product } = await api.getProduct({ productId: sku.productId }, { tenant, noCache: true });
@@ -110,7 +121,7 @@ describe('catalog stock through the sidecars', () => {
         JSON.stringify({ code: status.ABORTED, reason: 'Catalog.InsufficientStock', fields: ['quantity'] }),
       ]),
     );
-    expect(await euStock(sku)).toEqual({ region: 'eu', available: '0', reserved: '20' });
+    expect(await euStock(sku)).toEqual({ region: 'eu', available: '0', reserved: '20', sold: '0' });
   });
 
   it('never oversells under concurrent reservations of random sizes (property, 4 runs × 30 callers)', async () => {
@@ -128,6 +139,7 @@ describe('catalog stock through the sidecars', () => {
             region: 'eu',
             available: String(initial - reserved),
             reserved: String(reserved),
+            sold: '0',
           });
           // Stock only went down during the run, so every refused request asked for more than what is left.
           quantities.forEach((q, i) => {
@@ -156,7 +168,7 @@ describe('catalog stock through the sidecars', () => {
       [ReservationState.RESERVATION_STATE_RESERVED, '3', true],
       [ReservationState.RESERVATION_STATE_RESERVED, '3', true],
     ]);
-    expect(await euStock(sku)).toEqual({ region: 'eu', available: '7', reserved: '3' });
+    expect(await euStock(sku)).toEqual({ region: 'eu', available: '7', reserved: '3', sold: '0' });
     expect(await failure(reserve(sku.skuId, 4, key))).toMatchObject({
       code: status.ABORTED,
       reason: 'Catalog.IdempotencyKeyReused',
@@ -168,11 +180,48 @@ describe('catalog stock through the sidecars', () => {
       [ReservationState.RESERVATION_STATE_RELEASED, '3'],
     ]);
     expect(released.filter((r) => r.replayed)).toHaveLength(1);
-    expect(await euStock(sku)).toEqual({ region: 'eu', available: '10', reserved: '0' });
+    expect(await euStock(sku)).toEqual({ region: 'eu', available: '10', reserved: '0', sold: '0' });
     expect(await failure(reserve(sku.skuId, 3, key))).toMatchObject({
       code: status.ABORTED,
       reason: 'Catalog.ReservationReleased',
     });
+  });
+
+  it('makes a SELL move a reservation from reserved to sold once (replays change nothing) and never give it back', async () => {
+    const sku = await newSku(10);
+    const key = idempotencyKey();
+    await reserve(sku.skuId, 4, key);
+    const sold = await Promise.all([sell(sku.skuId, key), sell(sku.skuId, key), sell(sku.skuId, key)]);
+    expect(sold.map((r) => [r.state, r.quantity])).toEqual([
+      [ReservationState.RESERVATION_STATE_SOLD, '4'],
+      [ReservationState.RESERVATION_STATE_SOLD, '4'],
+      [ReservationState.RESERVATION_STATE_SOLD, '4'],
+    ]);
+    expect(sold.filter((r) => !r.replayed)).toHaveLength(1);
+    expect(await euStock(sku)).toEqual({ region: 'eu', available: '6', reserved: '0', sold: '4' });
+    // Sold units are final: neither a RELEASE nor a RESERVE with the key changes anything.
+    expect(await failure(release(sku.skuId, key))).toMatchObject({
+      code: status.ABORTED,
+      reason: 'Catalog.ReservationSold',
+    });
+    expect(await failure(reserve(sku.skuId, 4, key))).toMatchObject({
+      code: status.ABORTED,
+      reason: 'Catalog.ReservationSold',
+    });
+    expect(await euStock(sku)).toEqual({ region: 'eu', available: '6', reserved: '0', sold: '4' });
+    // A key never reserved, or given back, cannot be sold.
+    expect(await failure(sell(sku.skuId, idempotencyKey()))).toMatchObject({
+      code: status.NOT_FOUND,
+      reason: 'Catalog.ReservationNotFound',
+    });
+    const released = idempotencyKey();
+    await reserve(sku.skuId, 1, released);
+    await release(sku.skuId, released);
+    expect(await failure(sell(sku.skuId, released))).toMatchObject({
+      code: status.ABORTED,
+      reason: 'Catalog.ReservationReleased',
+    });
+    expect(await euStock(sku)).toEqual({ region: 'eu', available: '6', reserved: '0', sold: '4' });
   });
 
   it('records a RELEASE that comes before its RESERVE (saga compensation), so the late RESERVE is refused', async () => {
@@ -181,12 +230,12 @@ describe('catalog stock through the sidecars', () => {
     expect(await release(sku.skuId, key)).toMatchObject({
       state: ReservationState.RESERVATION_STATE_RELEASED,
       quantity: '0',
-      stock: { available: '5', reserved: '0' },
+      stock: { available: '5', reserved: '0', sold: '0' },
     });
     expect(await failure(reserve(sku.skuId, 1, key))).toMatchObject({
       reason: 'Catalog.ReservationReleased',
     });
-    expect(await euStock(sku)).toEqual({ region: 'eu', available: '5', reserved: '0' });
+    expect(await euStock(sku)).toEqual({ region: 'eu', available: '5', reserved: '0', sold: '0' });
   });
 
   it('refuses stock changes from callers without a stock or owner role, regions without stock, and drafts', async () => {
@@ -230,7 +279,7 @@ describe('catalog stock through the sidecars', () => {
       code: status.NOT_FOUND,
       reason: 'Catalog.SkuNotFound',
     });
-    expect(await euStock(sku)).toEqual({ region: 'eu', available: '5', reserved: '0' });
+    expect(await euStock(sku)).toEqual({ region: 'eu', available: '5', reserved: '0', sold: '0' });
   });
 
   it('lets the owning region admin set stock (idempotently), but not the stock service role', async () => {
@@ -239,8 +288,18 @@ describe('catalog stock through the sidecars', () => {
     const key = idempotencyKey();
     const set = (token: string, available: string) =>
       api.setStock({ idempotencyKey: key, skuId: sku.skuId, region: 'eu', available }, { token });
-    expect((await set(admin, '40')).stock).toEqual({ region: 'eu', available: '40', reserved: '2' });
-    expect((await set(admin, '40')).stock).toEqual({ region: 'eu', available: '40', reserved: '2' });
+    expect((await set(admin, '40')).stock).toEqual({
+      region: 'eu',
+      available: '40',
+      reserved: '2',
+      sold: '0',
+    });
+    expect((await set(admin, '40')).stock).toEqual({
+      region: 'eu',
+      available: '40',
+      reserved: '2',
+      sold: '0',
+    });
     expect(await failure(set(admin, '41'))).toMatchObject({ reason: 'Catalog.IdempotencyKeyReused' });
     expect(
       await failure(

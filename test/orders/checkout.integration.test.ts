@@ -83,15 +83,21 @@ describe('checkout (OrdersService + the checkout saga)', () => {
     await Promise.all([identity.end(), ordersDb.end()]);
   });
 
-  /** Available and reserved units of a SKU in eu, read fresh from the catalog. */
+  /** Available, reserved and sold units of a SKU in eu, read fresh from the catalog. */
   const stockOf = async (skuIndex: number) => {
     const { product } = await catalog.getProduct(
       { productId: shop.product.productId },
       { token: shop.adminToken, noCache: true },
     );
     const level = product?.skus[skuIndex]?.stock.find((s) => s.region === 'eu');
-    return { available: Number(level?.available ?? -1), reserved: Number(level?.reserved ?? -1) };
+    return {
+      available: Number(level?.available ?? -1),
+      reserved: Number(level?.reserved ?? -1),
+      sold: Number(level?.sold ?? -1),
+    };
   };
+  const total = (s: { available: number; reserved: number; sold: number }) =>
+    s.available + s.reserved + s.sold;
 
   /** A new shopper with `lines` ([sku index, quantity]) in the eu cart; the cart's revision. */
   const shopperWith = async (lines: [number, number][]) => {
@@ -154,14 +160,19 @@ describe('checkout (OrdersService + the checkout saga)', () => {
     ]);
     expect(done.paymentId).not.toBe('');
 
-    expect(await stockOf(0)).toEqual({
+    // The units left available for sold (none stays reserved); the stock received is unchanged.
+    const after = [await stockOf(0), await stockOf(1)];
+    expect(after[0]).toEqual({
       available: before[0]!.available - 2,
-      reserved: before[0]!.reserved + 2,
+      reserved: before[0]!.reserved,
+      sold: before[0]!.sold + 2,
     });
-    expect(await stockOf(1)).toEqual({
+    expect(after[1]).toEqual({
       available: before[1]!.available - 1,
-      reserved: before[1]!.reserved + 1,
+      reserved: before[1]!.reserved,
+      sold: before[1]!.sold + 1,
     });
+    expect(after.map(total)).toEqual(before.map(total));
     const intents = await intentsOfOrder(stripe, done.orderId);
     expect(intents.map((pi) => [pi.status, pi.amount])).toEqual([['succeeded', 6000]]);
     await eventually(
@@ -192,6 +203,8 @@ describe('checkout (OrdersService + the checkout saga)', () => {
       60_000,
       'the stock to be back',
     );
+    // Nothing was sold by a compensated checkout.
+    expect(await stockOf(0)).toEqual(before);
     console.info(`declined: stock back ${Date.now() - compensatedAt} ms after the order showed COMPENSATED`);
     const intents = await intentsOfOrder(stripe, done.orderId);
     expect(intents.map((pi) => pi.status)).not.toContain('succeeded');

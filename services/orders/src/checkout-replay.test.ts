@@ -8,7 +8,7 @@ import { checkoutWorkflowsPath } from './infra/checkout-worker.js';
  * Replay tests: histories recorded from real checkouts (`temporal workflow show --workflow-id
  * checkout:<orderId> --output json`) must replay against today's workflow code without a non-determinism
  * error. Record a new one whenever the workflow changes shape; a change that old histories cannot replay
- * needs `patched()` (see `cart-before-confirmed` in checkout.workflow.ts).
+ * needs `patched()` (see `cart-before-confirmed` and `stock-sold` in checkout.workflow.ts).
  */
 const folder = new URL('./workflows/histories/', import.meta.url);
 const histories = readdirSync(folder)
@@ -17,10 +17,12 @@ const histories = readdirSync(folder)
 const load = (file: string): unknown => JSON.parse(readFileSync(new URL(file, folder), 'utf8'));
 
 describe('checkoutWorkflow replay', () => {
-  it('has recorded histories of a confirmed and a compensated checkout, before and after the patch', () => {
+  it('has recorded histories of a confirmed and a compensated checkout, before and after each patch', () => {
     expect(histories.some((f) => f.includes('confirmed') && f.includes('v1'))).toBe(true);
     expect(histories.some((f) => f.includes('compensated'))).toBe(true);
     expect(histories.some((f) => f.includes('v2'))).toBe(true);
+    // v3: `stock-sold` (the confirmed history sells each line's reservation before CONFIRMED).
+    expect(histories.some((f) => f.includes('confirmed') && f.includes('v3'))).toBe(true);
   });
 
   it.each(histories)('replays %s deterministically', async (file) => {

@@ -63,6 +63,7 @@ describe('checkoutWorkflow (real Temporal, recorded activities)', () => {
     const base: CheckoutActivities = {
       reserveStock: (s) => Promise.resolve(void calls.push(`reserve ${s.idempotencyKey}`)),
       releaseStock: (s) => Promise.resolve(void calls.push(`release ${s.idempotencyKey}`)),
+      sellStock: (s) => Promise.resolve(void calls.push(`sell ${s.idempotencyKey}`)),
       authorizePayment: (s) => {
         calls.push(`authorize ${s.idempotencyKey}`);
         return Promise.resolve(payment('authorized'));
@@ -120,7 +121,7 @@ describe('checkoutWorkflow (real Temporal, recorded activities)', () => {
     });
   }
 
-  it('happy path: reserve each line, authorize, capture, PAID, the cart, then CONFIRMED', async () => {
+  it('happy path: reserve each line, authorize, capture, PAID, sell each line, the cart, then CONFIRMED', async () => {
     const checkout = input();
     const { calls, activities } = recorder();
     expect(await run(checkout, activities)).toEqual({ state: 'CONFIRMED', reason: '' });
@@ -134,9 +135,27 @@ describe('checkoutWorkflow (real Temporal, recorded activities)', () => {
       'PAYMENT_AUTHORIZED',
       `capture checkout:${o}:capture`,
       'PAID',
+      `sell checkout:${o}:stock:${a?.skuId}:eu`,
+      `sell checkout:${o}:stock:${b?.skuId}:eu`,
       'take lines',
       'CONFIRMED',
     ]);
+  });
+
+  it('a sell refused by the catalog (a business answer) still ends CONFIRMED: the order is paid', async () => {
+    const checkout = input();
+    const { calls, activities } = recorder({
+      sellStock: () =>
+        Promise.reject(
+          ApplicationFailure.create({
+            type: 'Orders.ReservationReleased',
+            message: 'released',
+            nonRetryable: true,
+          }),
+        ),
+    });
+    expect(await run(checkout, activities)).toEqual({ state: 'CONFIRMED', reason: '' });
+    expect(calls.slice(-5)).toEqual(['PAID', 'sellStock*', 'sellStock*', 'take lines', 'CONFIRMED']);
   });
 
   it('a decline runs the compensations newest first and ends COMPENSATED with the decline code', async () => {

@@ -41,6 +41,15 @@ export const ordersConfigSchema = baseConfigSchema.extend({
   CHECKOUT_AUTHORIZATION_TIMEOUT: duration.default(10 * 60 * 1000),
   /** How long an idempotency key is remembered (default 24 h); an expired key is absent. */
   IDEMPOTENCY_TTL: duration.default(24 * 60 * 60 * 1000),
+  /** The PENDING-order sweeper's Dapr job schedule (adr/0027), e.g. `@every 10s`. */
+  ORDERS_PENDING_SWEEP_SCHEDULE: z
+    .string()
+    .regex(/^@every \d+[smh]$/, 'must be "@every <n>s|m|h"')
+    .default('@every 10s'),
+  /** A PENDING order younger than this is not swept (its CreateOrder may still be starting the saga). */
+  ORDERS_PENDING_SWEEP_AFTER: duration.default(30 * 1000),
+  /** A PENDING order older than this without a saga is FAILED instead of started. */
+  ORDERS_PENDING_FAIL_AFTER: duration.default(15 * 60 * 1000),
   /** The DynamoDB table of the `kvstore` component (idempotency records live beside its items, adr/0046). */
   SHOPSTREAM_KV_TABLE: z.string().min(3, 'must be a DynamoDB table name'),
   /** A DynamoDB API endpoint (moto locally); unset: the AWS endpoint of the region. */

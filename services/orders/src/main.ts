@@ -3,12 +3,15 @@ import {
   APP_CALLBACK_TOKENLESS_METHODS,
   createGrpcServer,
   grpcEventSubscriptions,
+  grpcJobCallbacks,
   runService,
+  scheduleDaprJob,
 } from '@shopstream/service-defaults';
 import { daprOutboxPublisher, startOutboxRelay } from '@shopstream/service-defaults/postgres';
 import { CartServiceService } from '@shopstream/proto/orders/v1/cart_service.js';
 import { OrdersServiceService } from '@shopstream/proto/orders/v1/orders_service.js';
 import { paymentEventsSubscription } from './adapters/events/payment-events-consumer.js';
+import { PENDING_SWEEPER_JOB, pendingSweeperJob } from './adapters/jobs/pending-sweeper-job.js';
 import { cartGrpcService } from './adapters/grpc/cart-grpc-service.js';
 import { ordersGrpcService } from './adapters/grpc/orders-grpc-service.js';
 import { ordersConfigSchema } from './config.js';
@@ -20,7 +23,8 @@ import { cartDeps, openDynamo, openOrdersPool, ordersDeps, sidecarVerifier } fro
 /**
  * orders: the gRPC Dapr app serving `shopstream.orders.v1.CartService` and `OrdersService`. Start: pool →
  * migrations → outbox relay (`order.lifecycle`) → Temporal client → gRPC (+ the `payment.events`
- * subscription that signals the checkout saga). Carts live in CartActor (app `orders-cart`), the saga runs in
+ * subscription that signals the checkout saga, + the PENDING-order sweeper's Dapr job callback) → the job
+ * scheduled through the sidecar. Carts live in CartActor (app `orders-cart`), the saga runs in
  * `orders-worker`; idempotency records live in DynamoDB.
  */
 await runService({
@@ -54,16 +58,31 @@ await runService({
       CartServiceService,
       cartGrpcService(cart, { verifier, tenantHeader: config.TENANT_HEADER }),
     );
+    const orders = ordersDeps(context, { pool, cart, checkout: temporal.starter, payments });
     server.addService(
       OrdersServiceService,
-      ordersGrpcService(ordersDeps(context, { pool, cart, checkout: temporal.starter, payments }), {
-        verifier,
-        tenantHeader: config.TENANT_HEADER,
-      }),
+      ordersGrpcService(orders, { verifier, tenantHeader: config.TENANT_HEADER }),
     );
     const subscriptions = grpcEventSubscriptions(logger, [paymentEventsSubscription(temporal.signals)]);
     server.addService(subscriptions.definition, subscriptions.implementation);
+    const jobs = grpcJobCallbacks(logger, {
+      [PENDING_SWEEPER_JOB]: pendingSweeperJob(orders, {
+        graceMs: config.ORDERS_PENDING_SWEEP_AFTER,
+        failAfterMs: config.ORDERS_PENDING_FAIL_AFTER,
+      }),
+    });
+    server.addService(jobs.definition, jobs.implementation);
     await server.listen();
     onShutdown('grpc-server', () => server.stop());
+
+    // The sidecar starts after the app is healthy: schedule the sweeper once it answers.
+    const stopScheduling = new AbortController();
+    onShutdown('job-scheduling', () => stopScheduling.abort());
+    void scheduleDaprJob(
+      { daprHttpPort: config.DAPR_HTTP_PORT, daprApiToken: config.DAPR_API_TOKEN },
+      { name: PENDING_SWEEPER_JOB, schedule: config.ORDERS_PENDING_SWEEP_SCHEDULE },
+      logger,
+      stopScheduling.signal,
+    );
   },
 });

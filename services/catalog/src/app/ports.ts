@@ -106,7 +106,7 @@ export interface Reservation {
   readonly skuId: string;
   readonly region: string;
   readonly quantity: number;
-  readonly state: 'reserved' | 'released';
+  readonly state: 'reserved' | 'released' | 'sold';
   readonly requestHash: string;
 }
 
@@ -120,6 +120,8 @@ export interface ReservationRepository {
   lock(key: string): Promise<Reservation | undefined>;
   /** Marks it released. */
   release(key: string, at: number): Promise<void>;
+  /** Marks it sold (final: its units left reserved for sold). */
+  sell(key: string, at: number): Promise<void>;
   /** Records a release of a key that was never reserved (quantity 0), so a late reserve is refused. */
   tombstone(reservation: Omit<Reservation, 'state' | 'quantity'>, at: number): Promise<boolean>;
 }
@@ -162,6 +164,8 @@ export interface StockRepository {
   reserve(skuId: string, region: string, quantity: number): Promise<StockLevel | undefined>;
   /** Moves `quantity` from reserved back to available. */
   release(skuId: string, region: string, quantity: number): Promise<StockLevel | undefined>;
+  /** Moves `quantity` from reserved to sold (guarded: `reserved >= quantity`); undefined if no such row. */
+  sell(skuId: string, region: string, quantity: number): Promise<StockLevel | undefined>;
   /** Sets available (creating the row), leaving reserved as it is. */
   set(skuId: string, region: string, available: number): Promise<StockLevel>;
 }

@@ -84,6 +84,7 @@ function skuState(sku: SkuState): ProductSkuState {
       region: s.region,
       available: String(s.available),
       reserved: String(s.reserved),
+      sold: String(s.sold),
     })),
   };
 }

@@ -3,7 +3,9 @@ import {
   insufficientStock,
   notForSale,
   notStocked,
+  reservationNotFound,
   reservationReleased,
+  reservationSold,
   skuNotFound,
 } from '../domain/catalog-errors.js';
 import { fingerprint } from '../domain/canonical-json.js';
@@ -17,8 +19,8 @@ import { afterCommit } from './record-version.js';
 import { recordStockChange } from './stock-change.js';
 
 export interface StockChangeResult {
-  readonly state: 'reserved' | 'released';
-  /** Units held (reserved) or given back (released; 0 for a key never reserved). */
+  readonly state: 'reserved' | 'released' | 'sold';
+  /** Units held (reserved), given back (released; 0 for a key never reserved) or sold. */
   readonly quantity: number;
   readonly stock: StockLevel;
   readonly sequence: number;
@@ -28,7 +30,8 @@ export interface StockChangeResult {
 /**
  * UpdateStock: RESERVE takes `quantity` out of `available` in one guarded UPDATE (never negative, the row
  * lock serialises concurrent reservations: of 50 concurrent single-unit reservations on stock 20, exactly
- * 20 succeed); RELEASE gives a reservation back. The idempotency key names the reservation
+ * 20 succeed); RELEASE gives a reservation back; SELL moves a reservation's units from reserved to sold (a
+ * confirmed order: available + reserved + sold is unchanged, a replay changes nothing). The key names the reservation
  * (see the proto for replay and tombstone rules). One transaction per call: the stock, the reservation row,
  * the product's sequence and the STOCK `ProductChanged` outbox row commit together or not at all.
  */
@@ -42,13 +45,18 @@ export async function updateStock(
     const sku = await tx.skus.owner(request.skuId);
     if (sku === undefined) throw skuNotFound();
     assertStockManager(actor, sku.ownerRegion);
-    return request.operation === 'reserve'
-      ? reserve(tx, deps, sku, {
+    switch (request.operation) {
+      case 'reserve':
+        return reserve(tx, deps, sku, {
           key: request.idempotencyKey,
           region: request.region,
           quantity: request.quantity,
-        })
-      : release(tx, deps, sku, { key: request.idempotencyKey, region: request.region });
+        });
+      case 'release':
+        return release(tx, deps, sku, { key: request.idempotencyKey, region: request.region });
+      case 'sell':
+        return sell(tx, deps, sku, { key: request.idempotencyKey, region: request.region });
+    }
   });
   if (!result.replayed)
     await afterCommit(deps, {
@@ -90,6 +98,7 @@ async function reserve(
   if (!claimed.created) {
     const existing = claimed.reservation;
     if (existing.state === 'released') throw reservationReleased();
+    if (existing.state === 'sold') throw reservationSold();
     if (existing.requestHash !== requestHash) throw idempotencyKeyReused();
     return replay(tx, sku, existing.region, 'reserved', existing.quantity);
   }
@@ -144,6 +153,7 @@ async function release(
     if (reservation === undefined) throw new Error('reservation vanished');
   }
   if (reservation.skuId !== sku.skuId || reservation.region !== request.region) throw idempotencyKeyReused();
+  if (reservation.state === 'sold') throw reservationSold();
   if (reservation.state === 'released')
     return replay(tx, sku, reservation.region, 'released', reservation.quantity);
   const level = await tx.stock.release(sku.skuId, request.region, reservation.quantity);
@@ -160,11 +170,36 @@ async function release(
   };
 }
 
+async function sell(
+  tx: CatalogTransaction,
+  deps: CatalogDeps,
+  sku: SkuOwner,
+  request: { key: string; region: string },
+): Promise<Outcome> {
+  const reservation = await tx.reservations.lock(request.key);
+  if (reservation === undefined) throw reservationNotFound();
+  if (reservation.skuId !== sku.skuId || reservation.region !== request.region) throw idempotencyKeyReused();
+  if (reservation.state === 'released') throw reservationReleased();
+  if (reservation.state === 'sold') return replay(tx, sku, reservation.region, 'sold', reservation.quantity);
+  const level = await tx.stock.sell(sku.skuId, request.region, reservation.quantity);
+  if (level === undefined) throw notStocked(request.region);
+  await tx.reservations.sell(request.key, deps.clock.now());
+  const { sequence } = await recordStockChange(tx, deps, sku);
+  return {
+    state: 'sold',
+    quantity: reservation.quantity,
+    stock: level,
+    sequence,
+    replayed: false,
+    productId: sku.productId,
+  };
+}
+
 async function replay(
   tx: CatalogTransaction,
   sku: SkuOwner,
   region: string,
-  state: 'reserved' | 'released',
+  state: StockChangeResult['state'],
   quantity: number,
 ): Promise<Outcome> {
   const current = await tx.stock.find(sku.skuId, region);

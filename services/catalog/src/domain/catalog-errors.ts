@@ -83,6 +83,18 @@ export const reservationReleased = (): DomainError =>
     'This reservation key was already released; use a new key to reserve again.',
   );
 
+export const reservationSold = (): DomainError =>
+  new DomainError(
+    ErrorKind.Conflict,
+    'Catalog.ReservationSold',
+    'This reservation was sold (its order is final); sold units are never given back.',
+  );
+
+export const reservationNotFound = (): DomainError =>
+  new DomainError(ErrorKind.NotFound, 'Catalog.ReservationNotFound', 'No reservation has this key.', {
+    fields: [{ field: 'idempotencyKey', detail: 'no reservation with this key in the tenant' }],
+  });
+
 export const idempotencyKeyReused = (): DomainError =>
   new DomainError(
     ErrorKind.Conflict,

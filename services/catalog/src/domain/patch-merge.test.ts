@@ -31,7 +31,7 @@ const product: Product = {
         { region: 'eu', currency: 'EUR', amountMinor: 2500 },
         { region: 'us', currency: 'USD', amountMinor: 2900 },
       ],
-      stock: [{ region: 'eu', available: 4, reserved: 1 }],
+      stock: [{ region: 'eu', available: 4, reserved: 1, sold: 0 }],
     },
     {
       id: BLUE,

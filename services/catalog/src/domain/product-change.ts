@@ -37,6 +37,6 @@ export function nextVersion(
 
 function initialStock(sku: PlannedSku): StockLevel[] {
   return sku.initialStock
-    .map((s) => ({ region: s.region, available: s.quantity, reserved: 0 }))
+    .map((s) => ({ region: s.region, available: s.quantity, reserved: 0, sold: 0 }))
     .sort((a, b) => a.region.localeCompare(b.region));
 }

@@ -26,6 +26,8 @@ export interface StockLevel {
   readonly region: string;
   readonly available: number;
   readonly reserved: number;
+  /** Units of confirmed orders; available + reserved + sold changes only by stock-taking. */
+  readonly sold: number;
 }
 
 /** The versioned part of a SKU. */

@@ -33,6 +33,18 @@ describe('stock requests', () => {
     });
   });
 
+  it('parses sell without a quantity (it sells what the key reserved)', () => {
+    expect(
+      parseStockChange({
+        operation: 'sell',
+        idempotencyKey: 'checkout:1:2',
+        skuId: SKU,
+        region: 'eu',
+        quantity: '0',
+      }),
+    ).toEqual({ operation: 'sell', idempotencyKey: 'checkout:1:2', skuId: SKU, region: 'eu' });
+  });
+
   it.each([
     [{ quantity: '0' }, 'quantity'],
     [{ quantity: '-2' }, 'quantity'],

@@ -34,13 +34,19 @@ const updateStockSchema = z.discriminatedUnion(
       skuId: skuIdSchema,
       region: regionSchema,
     }),
+    z.object({
+      operation: z.literal('sell'),
+      idempotencyKey: idempotencyKeySchema,
+      skuId: skuIdSchema,
+      region: regionSchema,
+    }),
   ],
-  { error: 'must be RESERVE or RELEASE' },
+  { error: 'must be RESERVE, RELEASE or SELL' },
 );
 
 export type StockChangeRequest = z.output<typeof updateStockSchema>;
 
-/** UpdateStock input with the operation named (`reserve` / `release` / anything else is refused). */
+/** UpdateStock input with the operation named (`reserve` / `release` / `sell`; anything else is refused). */
 export function parseStockChange(input: unknown): StockChangeRequest {
   return parseInput(updateStockSchema, input, 'Catalog.InvalidStockRequest');
 }

@@ -39,7 +39,8 @@ export const PRODUCT_SELECT = `SELECT p.id, p.tenant_id, p.owner_region, p.statu
         FROM sku_prices pr WHERE pr.sku_id = s.id), '[]'::json),
       'stock', coalesce((
         SELECT json_agg(json_build_object(
-          'region', st.region, 'available', st.available, 'reserved', st.reserved) ORDER BY st.region)
+          'region', st.region, 'available', st.available, 'reserved', st.reserved,
+          'sold', st.sold) ORDER BY st.region)
         FROM stock_levels st WHERE st.sku_id = s.id), '[]'::json)
     ) ORDER BY s.position)
     FROM skus s WHERE s.product_id = p.id AND s.retired_at IS NULL

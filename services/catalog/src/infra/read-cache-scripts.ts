@@ -2,7 +2,7 @@
  * Lua scripts of the Redis read cache (adr/0017), each atomic. Keys share the `{<tenant>}` hash tag, so a
  * script's keys live in one slot of a Redis Cluster.
  *
- * entry  `catalog:{t}:product:<id>`  hash { seq, json }, expires after the entry TTL
+ * entry  `catalog:{t}:product:v2:<id>`  hash { seq, json }, expires after the entry TTL
  * floor  `catalog:{t}:floor:<id>`    the highest change sequence known to be committed
  * lists  `catalog:{t}:lists`         the list generation (INCR on every content change)
  * inbox  `catalog:{t}:inbox:<event>` event ids already applied (consumer deduplication)

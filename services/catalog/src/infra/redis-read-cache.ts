@@ -37,7 +37,9 @@ export function createRedisReadCache(
   const listTtl = options.listTtlMs ?? 60_000;
   const floorTtl = options.floorTtlMs ?? 86_400_000;
   const keys = (tenantId: string, productId: string) => ({
-    entry: `catalog:{${tenantId}}:product:${productId}`,
+    // The entry's JSON is the domain Product: a new field in it means a new key (`v2`: stock has `sold`), so
+    // an entry written by an older build is never read as the new shape (it expires by its TTL).
+    entry: `catalog:{${tenantId}}:product:v2:${productId}`,
     floor: `catalog:{${tenantId}}:floor:${productId}`,
     lists: `catalog:{${tenantId}}:lists`,
   });

@@ -6,7 +6,7 @@ interface ReservationRow {
   sku_id: string;
   region: string;
   quantity: number;
-  state: 'reserved' | 'released';
+  state: 'reserved' | 'released' | 'sold';
   request_hash: string;
 }
 
@@ -45,6 +45,12 @@ export function reservationRepository(client: ClientBase): ReservationRepository
     async release(key, at) {
       await client.query(
         "UPDATE stock_reservations SET state = 'released', released_at = to_timestamp($2 / 1000.0) WHERE key = $1",
+        [key, at],
+      );
+    },
+    async sell(key, at) {
+      await client.query(
+        "UPDATE stock_reservations SET state = 'sold', sold_at = to_timestamp($2 / 1000.0) WHERE key = $1",
         [key, at],
       );
     },

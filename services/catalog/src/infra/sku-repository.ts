@@ -90,7 +90,7 @@ export function skuRepository(client: ClientBase): SkuRepository {
              'region', region, 'currency', currency, 'amountMinor', amount_minor) ORDER BY region)
              FROM sku_prices WHERE sku_id = $1), '[]'::json) AS prices,
            coalesce((SELECT json_agg(json_build_object(
-             'region', region, 'available', available, 'reserved', reserved) ORDER BY region)
+             'region', region, 'available', available, 'reserved', reserved, 'sold', sold) ORDER BY region)
              FROM stock_levels WHERE sku_id = $1), '[]'::json) AS stock`,
         [skuId],
       );

@@ -6,12 +6,14 @@ interface StockRow {
   region: string;
   available: number;
   reserved: number;
+  sold: number;
 }
 
 const level = (row: StockRow): StockLevel => ({
   region: row.region,
   available: row.available,
   reserved: row.reserved,
+  sold: row.sold,
 });
 
 export function stockRepository(client: ClientBase): StockRepository {
@@ -29,7 +31,7 @@ export function stockRepository(client: ClientBase): StockRepository {
       );
     },
     find: (skuId, region) =>
-      one('SELECT region, available, reserved FROM stock_levels WHERE sku_id = $1 AND region = $2', [
+      one('SELECT region, available, reserved, sold FROM stock_levels WHERE sku_id = $1 AND region = $2', [
         skuId,
         region,
       ]),
@@ -37,21 +39,28 @@ export function stockRepository(client: ClientBase): StockRepository {
       one(
         `UPDATE stock_levels SET available = available - $3, reserved = reserved + $3
          WHERE sku_id = $1 AND region = $2 AND available >= $3
-         RETURNING region, available, reserved`,
+         RETURNING region, available, reserved, sold`,
         [skuId, region, quantity],
       ),
     release: (skuId, region, quantity) =>
       one(
         `UPDATE stock_levels SET available = available + $3, reserved = reserved - $3
          WHERE sku_id = $1 AND region = $2
-         RETURNING region, available, reserved`,
+         RETURNING region, available, reserved, sold`,
+        [skuId, region, quantity],
+      ),
+    sell: (skuId, region, quantity) =>
+      one(
+        `UPDATE stock_levels SET reserved = reserved - $3, sold = sold + $3
+         WHERE sku_id = $1 AND region = $2 AND reserved >= $3
+         RETURNING region, available, reserved, sold`,
         [skuId, region, quantity],
       ),
     async set(skuId, region, available) {
       const result = await one(
         `INSERT INTO stock_levels (sku_id, region, available) VALUES ($1, $2, $3)
          ON CONFLICT (tenant_id, sku_id, region) DO UPDATE SET available = excluded.available
-         RETURNING region, available, reserved`,
+         RETURNING region, available, reserved, sold`,
         [skuId, region, available],
       );
       if (result === undefined) throw new Error('stock upsert returned no row');

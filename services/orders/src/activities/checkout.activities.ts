@@ -8,6 +8,7 @@ import {
   type AuthorizeStep,
 } from '../app/checkout/payment-steps.js';
 import { releaseStock, reserveStock, type StockStep } from '../app/checkout/reserve-stock.js';
+import { sellStock } from '../app/checkout/sell-stock.js';
 import { takeOrderedLines } from '../app/checkout/take-ordered-lines.js';
 import { moveOrder } from '../app/move-order.js';
 import type { CheckoutStepDeps, PaymentView } from '../app/ports.js';
@@ -41,6 +42,7 @@ export interface TakeLinesStep {
 export interface CheckoutActivities {
   reserveStock(step: StockStep): Promise<void>;
   releaseStock(step: StockStep): Promise<void>;
+  sellStock(step: StockStep): Promise<void>;
   authorizePayment(step: AuthorizeStep): Promise<PaymentView>;
   readPayment(step: { tenantId: string; orderId: string }): Promise<PaymentView | null>;
   capturePayment(step: { tenantId: string; paymentId: string; idempotencyKey: string }): Promise<PaymentView>;
@@ -88,6 +90,7 @@ export function createCheckoutActivities(deps: CheckoutStepDeps): CheckoutActivi
   return {
     reserveStock: step((s: StockStep) => reserveStock(deps, s)),
     releaseStock: step((s: StockStep) => releaseStock(deps, s)),
+    sellStock: step((s: StockStep) => sellStock(deps, s)),
     authorizePayment: step(heartbeating((s: AuthorizeStep) => authorizePayment(deps, s))),
     readPayment: step(
       async (s: { tenantId: string; orderId: string }) => (await readPayment(deps, s)) ?? null,

@@ -40,6 +40,8 @@ export async function createOrder(
         return order && (await withHistory(tx, order));
       });
       const placed = existing ?? (await placeOrder(deps, caller, orderId, input));
+      // An order that left PENDING has (or had) its saga, or was failed by the sweeper (adr/0027): no start.
+      if (placed.order.state !== 'PENDING') return placed;
       try {
         await deps.checkout.start(checkoutInputOf(placed.order, deps.authorizationTimeoutMs));
       } catch (error) {

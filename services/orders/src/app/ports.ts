@@ -39,6 +39,15 @@ export interface CartDeps {
 /** Postgres (database `orders`), one tenant per transaction (row-level security binds it). */
 export interface OrderStore {
   inTenant<T>(tenantId: string, work: (tx: OrderTransaction) => Promise<T>): Promise<T>;
+  /** Orders of any tenant still PENDING and created before `createdBefore`, oldest first (adr/0027). */
+  pendingOrders(createdBefore: number, limit: number): Promise<PendingOrder[]>;
+}
+
+/** An order on the pending list (ids only). */
+export interface PendingOrder {
+  readonly tenantId: string;
+  readonly orderId: string;
+  readonly createdAt: number;
 }
 
 export interface OrderQuery {
@@ -51,13 +60,21 @@ export interface OrderQuery {
 }
 
 export interface OrderTransaction {
-  /** Writes a new order with its first transition; false when an order with that id exists already. */
+  /**
+   * Writes a new order with its first transition (and puts it on the pending list); false when an order with
+   * that id exists already.
+   */
   insertOrder(order: Order, first: OrderTransition): Promise<boolean>;
   findOrder(orderId: string): Promise<Order | undefined>;
   /** The order, locked for this transaction (FOR UPDATE): one transition at a time. */
   lockOrder(orderId: string): Promise<Order | undefined>;
-  /** Writes the order if its stored version is `order.version - 1`, and the transition beside it. */
+  /**
+   * Writes the order if its stored version is `order.version - 1`, and the transition beside it; a move out
+   * of PENDING takes the order off the pending list.
+   */
   recordTransition(order: Order, transition: OrderTransition): Promise<void>;
+  /** Takes an order off the pending list (one that is not PENDING, or gone). */
+  forgetPending(orderId: string): Promise<void>;
   transitions(orderId: string): Promise<OrderTransition[]>;
   listOrders(query: OrderQuery): Promise<Order[]>;
   enqueue(topic: string, event: NewEvent<unknown>): Promise<void>;
@@ -65,8 +82,13 @@ export interface OrderTransaction {
 
 /** The Temporal side of a checkout, as the orders API sees it. */
 export interface CheckoutStarter {
-  /** Starts `checkout:<orderId>`; a checkout already started (or finished) with that id is not an error. */
-  start(input: CheckoutInput): Promise<void>;
+  /**
+   * Starts `checkout:<orderId>`; a checkout already started (or finished) with that id is not an error. True
+   * when this call started it.
+   */
+  start(input: CheckoutInput): Promise<boolean>;
+  /** Whether Temporal knows `checkout:<orderId>` (running or closed). */
+  exists(orderId: string): Promise<boolean>;
   /** Asks the running checkout to cancel (a Temporal update: the saga answers whether it still could). */
   cancel(tenantId: string, orderId: string): Promise<CancelAnswer>;
 }
@@ -92,6 +114,11 @@ export interface StockReservations {
   reserve(tenantId: string, key: string, line: CheckoutLine): Promise<void>;
   /** Gives back what `key` reserved; a key never reserved is recorded as released (a late reserve fails). */
   release(tenantId: string, key: string, line: CheckoutLine): Promise<void>;
+  /**
+   * Moves what `key` reserved from reserved to sold (the order is final); a replay changes nothing. Throws
+   * `Orders.ReservationReleased` when the reservation was given back (business, not retryable).
+   */
+  sell(tenantId: string, key: string, line: CheckoutLine): Promise<void>;
 }
 
 /** Our view of a payment of the payments service. */

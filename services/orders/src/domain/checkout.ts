@@ -70,4 +70,6 @@ export const CheckoutReasons = {
   paymentTimeout: 'payment_timeout',
   cancelledByShopper: 'cancelled_by_shopper',
   stepFailed: 'step_failed',
+  /** The saga was never started and the order is too old to start it now (the PENDING-order sweeper). */
+  notStarted: 'checkout_not_started',
 } as const;

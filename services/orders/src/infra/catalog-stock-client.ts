@@ -31,7 +31,7 @@ function translated(error: unknown): unknown {
   return new DomainError(ErrorKind.Conflict, code, error.message, { cause: error });
 }
 
-/** Stock reservations through catalog `UpdateStock` on the local sidecar, with this service's identity. */
+/** Stock reservations (reserve, release, sell) through catalog `UpdateStock` on the local sidecar, with this service's identity. */
 export function catalogStock(
   config: Pick<BaseConfig, 'DAPR_GRPC_PORT' | 'DAPR_API_TOKEN'>,
   credentials: ServiceCredentials,
@@ -63,6 +63,7 @@ export function catalogStock(
     stock: {
       reserve: (tenantId, key, line) => update(tenantId, key, line, StockOperation.STOCK_OPERATION_RESERVE),
       release: (tenantId, key, line) => update(tenantId, key, line, StockOperation.STOCK_OPERATION_RELEASE),
+      sell: (tenantId, key, line) => update(tenantId, key, line, StockOperation.STOCK_OPERATION_SELL),
     },
     close: () => client.close(),
   };

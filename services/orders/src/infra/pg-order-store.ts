@@ -1,6 +1,6 @@
 import type { ClientBase, Pool } from 'pg';
 import { enqueueEvent, withTenant } from '@shopstream/service-defaults/postgres';
-import type { OrderStore, OrderTransaction } from '../app/ports.js';
+import type { OrderStore, OrderTransaction, PendingOrder } from '../app/ports.js';
 import type { Order, OrderTransition } from '../domain/order.js';
 import {
   ORDER_COLUMNS,
@@ -14,6 +14,18 @@ import {
 export function createOrderStore(pool: Pool): OrderStore {
   return {
     inTenant: (tenantId, work) => withTenant(pool, tenantId, (client) => work(transaction(client))),
+    async pendingOrders(createdBefore, limit) {
+      const { rows } = await pool.query<{ tenant_id: string; order_id: string; created_at: Date }>(
+        `SELECT tenant_id, order_id, created_at FROM pending_orders WHERE created_at < $1
+         ORDER BY created_at LIMIT $2`,
+        [new Date(createdBefore), limit],
+      );
+      return rows.map((r): PendingOrder => ({
+        tenantId: r.tenant_id,
+        orderId: r.order_id,
+        createdAt: r.created_at.getTime(),
+      }));
+    },
   };
 }
 
@@ -29,6 +41,12 @@ function transaction(client: ClientBase): OrderTransaction {
   const one = async (sql: string, values: unknown[]): Promise<Order | undefined> => {
     const { rows } = await client.query<OrderRow>(sql, values);
     return rows[0] === undefined ? undefined : orderFromRow(rows[0]);
+  };
+  const forgetPending = async (orderId: string): Promise<void> => {
+    await client.query(
+      "DELETE FROM pending_orders WHERE tenant_id = current_setting('app.tenant_id') AND order_id = $1",
+      [orderId],
+    );
   };
   return {
     async insertOrder(order: Order, first: OrderTransition) {
@@ -54,6 +72,12 @@ function transaction(client: ClientBase): OrderTransaction {
       );
       if (result.rowCount !== 1) return false;
       await insertTransition(client, order.id, first);
+      if (order.state === 'PENDING')
+        await client.query(
+          `INSERT INTO pending_orders (tenant_id, order_id, created_at)
+           VALUES (current_setting('app.tenant_id'), $1, $2)`,
+          [order.id, new Date(order.createdAt)],
+        );
       return true;
     },
     findOrder: (orderId) => one(`SELECT ${ORDER_COLUMNS} FROM orders WHERE id = $1`, [orderId]),
@@ -73,7 +97,9 @@ function transaction(client: ClientBase): OrderTransaction {
       );
       if (result.rowCount !== 1) throw new Error(`order ${order.id}: stale version ${order.version - 1}`);
       await insertTransition(client, order.id, transition);
+      if (transition.from === 'PENDING') await forgetPending(order.id);
     },
+    forgetPending,
     async transitions(orderId) {
       const { rows } = await client.query<TransitionRow>(
         `SELECT version, from_state, to_state, reason, at FROM order_transitions WHERE order_id = $1

@@ -39,8 +39,19 @@ export async function temporalCheckout(options: {
             workflowIdReusePolicy: 'REJECT_DUPLICATE',
             searchAttributes: {},
           });
+          return true;
         } catch (error) {
           if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+          return false;
+        }
+      },
+      async exists(orderId) {
+        try {
+          await handle(orderId).describe();
+          return true;
+        } catch (error) {
+          if (error instanceof WorkflowNotFoundError) return false;
+          throw error;
         }
       },
       async cancel(_tenantId, orderId) {

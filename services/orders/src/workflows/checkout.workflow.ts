@@ -61,6 +61,12 @@ const compensations = proxyActivities<Pick<CheckoutActivities, 'releaseStock' | 
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 seconds' },
 });
 
+/** Sold stock at finalize: the order is paid, so retried without a limit (backoff capped at 10 s). */
+const sale = proxyActivities<Pick<CheckoutActivities, 'sellStock'>>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
+});
+
 /** The cart after payment: best effort (the order is paid whatever the cart says). */
 const cart = proxyActivities<Pick<CheckoutActivities, 'takeOrderedLines'>>({
   startToCloseTimeout: '10 seconds',
@@ -100,7 +106,8 @@ function reasonOf(error: unknown): string {
 
 /**
  * The checkout saga of one order (workflow id `checkout:<orderId>`): reserve every line's stock → create
- * and confirm the payment intent → capture → PAID → CONFIRMED, taking the ordered lines out of the cart.
+ * and confirm the payment intent → capture → PAID → the reserved units sold → CONFIRMED, taking the ordered
+ * lines out of the cart.
  * Each risky step's compensation is pushed BEFORE the step runs (a step that timed out may still have acted);
  * on a decline, a timeout, a failed step or the shopper's cancel they run newest first in a non-cancellable
  * scope and the order ends FAILED (nothing was held), COMPENSATED or CANCELLED. Every step's idempotency key
@@ -185,6 +192,10 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutOu
     return { state, reason };
   }
 
+  // Version 3: the paid order's reserved units become sold before it shows CONFIRMED (available + reserved +
+  // sold unchanged). Histories recorded before (no marker) left them reserved.
+  if (patched('stock-sold')) await sellLines(input, keys);
+
   // Version 2: the cart is emptied before the order shows CONFIRMED, so a shopper who sees CONFIRMED never
   // sees the bought items still in the cart. Histories recorded before (no marker) keep the old order.
   const cartFirst = patched('cart-before-confirmed');
@@ -193,6 +204,23 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutOu
   if (!cartFirst) await takeOrderedLines(input, keys.clearCart);
   stage = 'finished';
   return { state: 'CONFIRMED', reason: '' };
+}
+
+async function sellLines(input: CheckoutInput, keys: ReturnType<typeof checkoutKeys>): Promise<void> {
+  for (const line of input.lines) {
+    try {
+      await sale.sellStock({
+        tenantId: input.tenantId,
+        orderId: input.orderId,
+        line,
+        idempotencyKey: keys.stock(line),
+      });
+    } catch (error) {
+      // Only a business answer ends up here (unavailable is retried): the order is paid and stays so; its
+      // units stay reserved (still counted), for an operator to see in the log.
+      log.error('reserved units could not be marked sold', { orderId: input.orderId, error: String(error) });
+    }
+  }
 }
 
 async function takeOrderedLines(input: CheckoutInput, idempotencyKey: string): Promise<void> {

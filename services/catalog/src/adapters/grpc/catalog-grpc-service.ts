@@ -56,9 +56,16 @@ const SORT: Record<number, string> = {
   [ProductSort.PRODUCT_SORT_PRICE_DESC]: 'price_desc',
 };
 
+const RESERVATION_STATE = {
+  reserved: ReservationState.RESERVATION_STATE_RESERVED,
+  released: ReservationState.RESERVATION_STATE_RELEASED,
+  sold: ReservationState.RESERVATION_STATE_SOLD,
+} as const;
+
 const OPERATION: Record<number, string> = {
   [StockOperation.STOCK_OPERATION_RESERVE]: 'reserve',
   [StockOperation.STOCK_OPERATION_RELEASE]: 'release',
+  [StockOperation.STOCK_OPERATION_SELL]: 'sell',
 };
 
 /** The ProductInput as the domain parses it: the same fields, the status enum named. */
@@ -126,10 +133,7 @@ export function catalogGrpcService(deps: CatalogDeps, context: CallContextDeps):
         operation: OPERATION[request.operation] ?? 'unspecified',
       });
       return {
-        state:
-          result.state === 'reserved'
-            ? ReservationState.RESERVATION_STATE_RESERVED
-            : ReservationState.RESERVATION_STATE_RELEASED,
+        state: RESERVATION_STATE[result.state],
         quantity: String(result.quantity),
         stock: stockMessage(result.stock),
         sequence: String(result.sequence),

@@ -39,7 +39,12 @@ export function timestamp(ms: number): Timestamp {
 }
 
 export function stockMessage(level: StockLevel): StockLevelMessage {
-  return { region: level.region, available: String(level.available), reserved: String(level.reserved) };
+  return {
+    region: level.region,
+    available: String(level.available),
+    reserved: String(level.reserved),
+    sold: String(level.sold),
+  };
 }
 
 export function productMessage(product: Product | ProductSnapshot): ProductMessage {
