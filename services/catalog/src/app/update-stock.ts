@@ -156,18 +156,7 @@ async function release(
   if (reservation.state === 'sold') throw reservationSold();
   if (reservation.state === 'released')
     return replay(tx, sku, reservation.region, 'released', reservation.quantity);
-  const level = await tx.stock.release(sku.skuId, request.region, reservation.quantity);
-  if (level === undefined) throw notStocked(request.region);
-  await tx.reservations.release(request.key, deps.clock.now());
-  const { sequence } = await recordStockChange(tx, deps, sku);
-  return {
-    state: 'released',
-    quantity: reservation.quantity,
-    stock: level,
-    sequence,
-    replayed: false,
-    productId: sku.productId,
-  };
+  return settle(tx, deps, sku, { ...request, quantity: reservation.quantity }, 'released');
 }
 
 async function sell(
@@ -181,13 +170,28 @@ async function sell(
   if (reservation.skuId !== sku.skuId || reservation.region !== request.region) throw idempotencyKeyReused();
   if (reservation.state === 'released') throw reservationReleased();
   if (reservation.state === 'sold') return replay(tx, sku, reservation.region, 'sold', reservation.quantity);
-  const level = await tx.stock.sell(sku.skuId, request.region, reservation.quantity);
-  if (level === undefined) throw notStocked(request.region);
-  await tx.reservations.sell(request.key, deps.clock.now());
+  return settle(tx, deps, sku, { ...request, quantity: reservation.quantity }, 'sold');
+}
+
+/** Ends a held reservation: its units leave `reserved` for `available` (released) or `sold`. */
+async function settle(
+  tx: CatalogTransaction,
+  deps: CatalogDeps,
+  sku: SkuOwner,
+  held: { key: string; region: string; quantity: number },
+  state: 'released' | 'sold',
+): Promise<Outcome> {
+  const level =
+    state === 'released'
+      ? await tx.stock.release(sku.skuId, held.region, held.quantity)
+      : await tx.stock.sell(sku.skuId, held.region, held.quantity);
+  if (level === undefined) throw notStocked(held.region);
+  if (state === 'released') await tx.reservations.release(held.key, deps.clock.now());
+  else await tx.reservations.sell(held.key, deps.clock.now());
   const { sequence } = await recordStockChange(tx, deps, sku);
   return {
-    state: 'sold',
-    quantity: reservation.quantity,
+    state,
+    quantity: held.quantity,
     stock: level,
     sequence,
     replayed: false,
