@@ -66,6 +66,7 @@ export { daprCallbackMethod } from './dapr/callback-method.js';
 export {
   grpcJobCallbacks,
   scheduleDaprJob,
+  scheduleDaprJobAfterStart,
   type DaprJob,
   type JobHandler,
 } from './dapr/grpc-job-callbacks.js';

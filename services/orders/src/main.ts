@@ -5,7 +5,7 @@ import {
   grpcEventSubscriptions,
   grpcJobCallbacks,
   runService,
-  scheduleDaprJob,
+  scheduleDaprJobAfterStart,
 } from '@shopstream/service-defaults';
 import { daprOutboxPublisher, startOutboxRelay } from '@shopstream/service-defaults/postgres';
 import { CartServiceService } from '@shopstream/proto/orders/v1/cart_service.js';
@@ -75,14 +75,9 @@ await runService({
     await server.listen();
     onShutdown('grpc-server', () => server.stop());
 
-    // The sidecar starts after the app is healthy: schedule the sweeper once it answers.
-    const stopScheduling = new AbortController();
-    onShutdown('job-scheduling', () => stopScheduling.abort());
-    void scheduleDaprJob(
-      { daprHttpPort: config.DAPR_HTTP_PORT, daprApiToken: config.DAPR_API_TOKEN },
-      { name: PENDING_SWEEPER_JOB, schedule: config.ORDERS_PENDING_SWEEP_SCHEDULE },
-      logger,
-      stopScheduling.signal,
-    );
+    scheduleDaprJobAfterStart(context, {
+      name: PENDING_SWEEPER_JOB,
+      schedule: config.ORDERS_PENDING_SWEEP_SCHEDULE,
+    });
   },
 });

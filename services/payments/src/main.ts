@@ -2,7 +2,7 @@ import {
   createGrpcServer,
   grpcJobCallbacks,
   runService,
-  scheduleDaprJob,
+  scheduleDaprJobAfterStart,
 } from '@shopstream/service-defaults';
 import { createSidecarTokenVerifier } from '@shopstream/service-defaults/auth';
 import { daprOutboxPublisher, startOutboxRelay } from '@shopstream/service-defaults/postgres';
@@ -43,14 +43,9 @@ await runService({
     await server.listen();
     onShutdown('grpc-server', () => server.stop());
 
-    // The sidecar starts after the app is healthy: schedule the reconciler once it answers.
-    const stopScheduling = new AbortController();
-    onShutdown('job-scheduling', () => stopScheduling.abort());
-    void scheduleDaprJob(
-      { daprHttpPort: config.DAPR_HTTP_PORT, daprApiToken: config.DAPR_API_TOKEN },
-      { name: RECONCILER_JOB, schedule: config.PAYMENTS_RECONCILE_SCHEDULE },
-      logger,
-      stopScheduling.signal,
-    );
+    scheduleDaprJobAfterStart(context, {
+      name: RECONCILER_JOB,
+      schedule: config.PAYMENTS_RECONCILE_SCHEDULE,
+    });
   },
 });

@@ -6,6 +6,7 @@ import {
   type JobEventRequest,
 } from '@dapr/dapr/proto/dapr/proto/runtime/v1/appcallback_pb.js';
 import type { Logger } from 'pino';
+import type { ServiceContext } from '../service-context.js';
 import { unaryHandler } from '../grpc/unary-handler.js';
 import { daprCallbackMethod } from './callback-method.js';
 
@@ -73,4 +74,21 @@ export async function scheduleDaprJob(
     }
     await new Promise((resolve) => setTimeout(resolve, Math.min(1000 * attempt, 5000)));
   }
+}
+
+/**
+ * The way an app schedules its recurring job at start-up: in the background (the sidecar starts after the
+ * app is healthy, so `scheduleDaprJob` waits for it), and given up at shutdown.
+ */
+export function scheduleDaprJobAfterStart(
+  context: Pick<ServiceContext, 'config' | 'logger' | 'onShutdown'>,
+  job: DaprJob,
+): void {
+  const stop = new AbortController();
+  context.onShutdown(`job-scheduling:${job.name}`, () => stop.abort());
+  const sidecar = {
+    daprHttpPort: context.config.DAPR_HTTP_PORT,
+    daprApiToken: context.config.DAPR_API_TOKEN,
+  };
+  void scheduleDaprJob(sidecar, job, context.logger, stop.signal);
 }
