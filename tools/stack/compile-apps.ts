@@ -176,12 +176,17 @@ export async function bundle(entry: string, outfile: string): Promise<boolean> {
 
 let telemetryBuild: Promise<boolean> | undefined;
 
-/** Builds the shared telemetry preload once per process. */
+/**
+ * Builds the shared telemetry preload before each start, like the apps (so a restart after an edit of the
+ * telemetry code loads the new one); apps that start together share one build in flight.
+ */
 const buildTelemetry = () =>
   (telemetryBuild ??= bundle(
     join(repoRoot, 'packages', 'service-defaults', 'telemetry.mjs'),
     telemetryBundle,
-  ));
+  ).finally(() => {
+    telemetryBuild = undefined;
+  }));
 
 export interface CompileResult {
   readonly appID: string;
