@@ -22,16 +22,8 @@ const COMPILED_ONE_BY_ONE: Way = { apps: 'compiled', parallel: 1 };
 const OLD: Way = { apps: 'source', parallel: 1 };
 
 function productStack(way: Way): MakeSupervisor {
-  return (log) => {
-    const before = process.env.SHOPSTREAM_APPS;
-    process.env.SHOPSTREAM_APPS = way.apps;
-    try {
-      return new Supervisor(stackProcesses({ profile: 'local' }), log, { parallel: way.parallel });
-    } finally {
-      if (before === undefined) delete process.env.SHOPSTREAM_APPS;
-      else process.env.SHOPSTREAM_APPS = before;
-    }
-  };
+  return (log) =>
+    new Supervisor(stackProcesses({ profile: 'local', appsMode: way.apps }), log, { parallel: way.parallel });
 }
 
 async function idleMemory(way: Way, labels: Parameters<typeof benchMemory>[0]): Promise<number[]> {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { repoRoot } from '../paths.mjs';
 import { appProcesses, daprConfigVars, readAppsFile, type DaprFiles } from './apps.js';
+import type { AppsMode } from './compile-apps.js';
 import { renderDaprResources, type Profile } from './dapr-resources.js';
 import { infraProcesses } from './infra.js';
 import type { ObservabilityOptions } from './observability.js';
@@ -25,6 +26,8 @@ export interface StackOptions {
   dapr?: DaprFiles;
   /** Scrape interval, SLO time scale and alert timing (the test stack makes them fast). */
   observability?: ObservabilityOptions;
+  /** How the apps run (adr/0062); by default from `SHOPSTREAM_APPS`. */
+  appsMode?: AppsMode;
 }
 
 /** A filter keeping the first occurrence of each file. */
@@ -40,6 +43,7 @@ export function stackProcesses({
   extraTopicsFiles = [],
   dapr: rendered,
   observability,
+  appsMode,
 }: StackOptions): ProcessSpec[] {
   const dapr = rendered ?? renderDaprResources(profile, daprConfigVars());
   const examples = examplesWanted();
@@ -65,7 +69,7 @@ export function stackProcesses({
     ...(observability ? { observability } : {}),
   });
   const controlPlane = ['dapr-placement', 'dapr-scheduler'];
-  const appSpecs = appProcesses(apps, dapr).map((spec) =>
+  const appSpecs = appProcesses(apps, dapr, appsMode).map((spec) =>
     spec.kind === 'sidecar' ? { ...spec, dependsOn: [...spec.dependsOn, ...controlPlane] } : spec,
   );
   return [...infra, ...appSpecs];
